@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Configures and builds one flavour of the C++ tree.
+#   scripts/build.sh release   → build/        (what `serve` and the benchmarks run)
+#   scripts/build.sh asan      → build-asan/   (Debug + AddressSanitizer + UBSan; what the tests run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+flavour=${1:-release}
+case "$flavour" in
+  release) dir=build; flags=(-DCMAKE_BUILD_TYPE=Release) ;;
+  asan) dir=build-asan; flags=(-DCMAKE_BUILD_TYPE=Debug -DULTRAMARKET_SANITIZE=ON) ;;
+  *) echo "usage: $0 release|asan" >&2; exit 2 ;;
+esac
+shift || true
+
+cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null
+cmake --build "$dir" -j "$(nproc)" "$@"

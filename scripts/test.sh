@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test from a fresh machine: installs packages, builds with AddressSanitizer and
+# UBSan, starts the servers the tests need (PostgreSQL on a loopback port), runs the unit,
+# contract and end-to-end suites, and stops what it started — also when a suite fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+scripts/install-deps.sh
+scripts/build.sh asan
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+servers=$(mktemp -d /tmp/um-test-servers.XXXXXX)
+cleanup() {
+  scripts/pg-test-server.sh stop "$servers/pg" || true
+  rm -rf "$servers"
+}
+trap cleanup EXIT
+scripts/pg-test-server.sh start "$servers/pg"
+export UM_TEST_DATABASE_URL=$(scripts/pg-test-server.sh url "$servers/pg")
+
+status=0
+run() {
+  echo "==> $*"
+  if ! "$@"; then status=1; echo "FAILED: $*"; fi
+}
+run build-asan/tests/um_unit_tests --gtest_brief=1
+run build-asan/tests/um_contract_tests --gtest_brief=1
+run env UM_BINARY="$root/build-asan/ultramarket" /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/e2e
+exit $status

@@ -1,0 +1,22 @@
+#include "app/wiring/service_catalog.hpp"
+
+namespace um::app {
+
+const std::vector<ServiceDefinition>& serviceCatalog() {
+  // The guide's nine services. A service joins by filling in its registration function.
+  static const std::vector<ServiceDefinition> catalog = {
+      {"auth", nullptr},         {"user", nullptr},   {"product", nullptr},
+      {"cart", nullptr},         {"order", nullptr},  {"payment", nullptr},
+      {"notification", nullptr}, {"search", nullptr}, {"analytics", nullptr},
+  };
+  return catalog;
+}
+
+const ServiceDefinition* findService(const std::string& name) {
+  for (const auto& s : serviceCatalog()) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+}  // namespace um::app

@@ -1,0 +1,27 @@
+#pragma once
+
+// How other services call the auth service (the user service, mostly). All-in-one: the
+// in-process implementation (auth/in_process_client.hpp); distributed mode: HTTP later.
+// Token checks do not go through here: they use the core TokenVerifier interface.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "services/auth/domain/account.hpp"
+
+namespace um::auth {
+
+class Client {
+ public:
+  virtual ~Client() = default;
+  // Pushes the profile facts auth keeps a copy of (name, role, disabled). Ignored when an
+  // update with a newer version was applied already.
+  virtual void syncAccount(const AccountUpdate& update) = 0;
+  // Erasure: credentials and every token go; the email can register again.
+  virtual void deleteAccount(const std::string& userId) = 0;
+  // What auth holds about the user, for the GDPR export (never hashes or tokens).
+  virtual nlohmann::json exportAccount(const std::string& userId) = 0;
+};
+
+}  // namespace um::auth
