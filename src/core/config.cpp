@@ -1,5 +1,6 @@
 #include "core/config.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 
@@ -91,6 +92,53 @@ std::vector<std::string> splitList(const std::string& text) {
 
 }  // namespace
 
+std::optional<int> parsePercent(std::string_view text) {
+  // Exact decimal parsing: tax is money, and 7.25 must not become 7.249999.
+  const auto dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view frac = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  if (whole.empty() || whole.size() > 3 || frac.size() > 2 ||
+      (dot != std::string_view::npos && frac.empty())) {
+    return std::nullopt;
+  }
+  int value = 0;
+  for (char ch : whole) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    value = value * 10 + (ch - '0');
+  }
+  int hundredths = 0;
+  for (std::size_t i = 0; i < 2; ++i) {
+    hundredths *= 10;
+    if (i < frac.size()) {
+      if (frac[i] < '0' || frac[i] > '9') return std::nullopt;
+      hundredths += frac[i] - '0';
+    }
+  }
+  const int bps = value * 100 + hundredths;
+  if (bps > 10000) return std::nullopt;
+  return bps;
+}
+
+std::optional<std::map<std::string, int>> parseTaxRates(std::string_view text) {
+  std::map<std::string, int> out;
+  for (const auto& item : splitList(std::string(text))) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos) return std::nullopt;
+    std::string country = item.substr(0, eq);
+    while (!country.empty() && country.back() == ' ') country.pop_back();
+    if (country.size() != 2 || !std::isupper(static_cast<unsigned char>(country[0])) ||
+        !std::isupper(static_cast<unsigned char>(country[1]))) {
+      return std::nullopt;
+    }
+    std::string rate = item.substr(eq + 1);
+    while (!rate.empty() && rate.front() == ' ') rate.erase(rate.begin());
+    auto bps = parsePercent(rate);
+    if (!bps) return std::nullopt;
+    out[country] = *bps;
+  }
+  return out;
+}
+
 std::optional<std::chrono::seconds> parseDuration(std::string_view text) {
   if (text.empty()) return std::nullopt;
   long long value = 0;
@@ -138,6 +186,7 @@ Config loadConfig(const EnvLookup& env) {
   r.string("PAYPAL_CLIENT_ID", c.paypalClientId);
   r.string("PAYPAL_CLIENT_SECRET", c.paypalClientSecret);
   r.url("PAYPAL_API_BASE", {"http", "https"}, c.paypalApiBase);
+  r.string("PAYPAL_WEBHOOK_ID", c.paypalWebhookId);
   r.string("SENDGRID_API_KEY", c.sendgridApiKey);
   r.url("SENDGRID_API_BASE", {"http", "https"}, c.sendgridApiBase);
   r.url("SMTP_URL", {"smtp", "smtps"}, c.smtpUrl);
@@ -175,11 +224,32 @@ Config loadConfig(const EnvLookup& env) {
   r.integer("MAX_BODY_BYTES", 1024, 1LL << 30, c.maxBodyBytes);
   r.seconds("SHUTDOWN_GRACE_SECONDS", c.shutdownGrace);
 
+  r.string("WEB_DIST_DIR", c.webDistDir);
+  r.string("ADMIN_DIST_DIR", c.adminDistDir);
+
   r.boolean("FEATURE_ANALYTICS", c.features.analytics);
   r.boolean("FEATURE_RECOMMENDATIONS", c.features.recommendations);
   r.boolean("FEATURE_REAL_TIME_CHAT", c.features.realTimeChat);
   r.boolean("FEATURE_PAYMENT_GATEWAY_STRIPE", c.features.paymentGatewayStripe);
   r.boolean("FEATURE_PAYMENT_GATEWAY_PAYPAL", c.features.paymentGatewayPaypal);
+
+  r.integer("SHIPPING_FLAT_RATE", 0, 100'000'000, c.checkout.shippingFlatRate);
+  r.integer("FREE_SHIPPING_THRESHOLD", 0, 1'000'000'000'000, c.checkout.freeShippingThreshold);
+  if (auto v = env("TAX_RATES"); v && !v->empty()) {
+    auto rates = parseTaxRates(*v);
+    if (!rates) fail("TAX_RATES", "expected COUNTRY=PERCENT[,COUNTRY=PERCENT] like DE=19,US=7.25, got '" + *v + "'");
+    c.checkout.taxRates = std::move(*rates);
+  }
+  if (auto v = env("TAX_DEFAULT_RATE"); v && !v->empty()) {
+    auto bps = parsePercent(*v);
+    if (!bps) fail("TAX_DEFAULT_RATE", "expected a percentage like 0, 20 or 7.25, got '" + *v + "'");
+    c.checkout.defaultTaxRate = *bps;
+  }
+  r.duration("ORDER_RESERVATION_TTL", c.checkout.reservationTtl);
+  if (c.checkout.reservationTtl > std::chrono::hours(24)) {
+    fail("ORDER_RESERVATION_TTL", "at most 24h");
+  }
+  r.duration("PAYMENT_RECONCILE_AFTER", c.checkout.paymentReconcileAfter);
 
   if (c.isProduction()) {
     if (c.jwtSecret.empty()) fail("JWT_SECRET", "required when NODE_ENV=production");

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,6 +27,17 @@ struct FeatureFlags {
   bool realTimeChat = true;
   bool paymentGatewayStripe = true;
   bool paymentGatewayPaypal = true;
+};
+
+// What checkout charges on top of the goods and how long it holds things (order and
+// payment services). Money in minor units of the order's currency; rates in basis points.
+struct CheckoutSettings {
+  std::int64_t shippingFlatRate = 499;        // SHIPPING_FLAT_RATE
+  std::int64_t freeShippingThreshold = 5000;  // FREE_SHIPPING_THRESHOLD (0: never free)
+  std::map<std::string, int> taxRates;        // TAX_RATES "DE=19,FR=20,US=7.25" (percent)
+  int defaultTaxRate = 0;                     // TAX_DEFAULT_RATE (percent, as basis points)
+  std::chrono::seconds reservationTtl{15 * 60};       // ORDER_RESERVATION_TTL
+  std::chrono::seconds paymentReconcileAfter{120};    // PAYMENT_RECONCILE_AFTER
 };
 
 struct Config {
@@ -57,6 +69,7 @@ struct Config {
   std::string paypalClientId;       // PAYPAL_CLIENT_ID
   std::string paypalClientSecret;   // PAYPAL_CLIENT_SECRET
   std::string paypalApiBase = "https://api-m.paypal.com";  // PAYPAL_API_BASE
+  std::string paypalWebhookId;      // PAYPAL_WEBHOOK_ID: verifies PayPal webhooks
   std::string sendgridApiKey;       // SENDGRID_API_KEY
   std::string sendgridApiBase = "https://api.sendgrid.com";  // SENDGRID_API_BASE
   std::string smtpUrl;              // SMTP_URL: smtp://host:port
@@ -90,7 +103,14 @@ struct Config {
   std::size_t maxBodyBytes = 1 << 20;      // MAX_BODY_BYTES
   std::chrono::seconds shutdownGrace{25};  // SHUTDOWN_GRACE_SECONDS
 
+  // Built front ends served by the all-in-one process; empty → next to the binary
+  // (<repo>/web/dist, <repo>/admin/dist). In Kubernetes nginx pods serve them instead.
+  std::string webDistDir;    // WEB_DIST_DIR
+  std::string adminDistDir;  // ADMIN_DIST_DIR
+
   FeatureFlags features;  // FEATURE_*
+
+  CheckoutSettings checkout;
 
   bool isProduction() const { return environment == "production"; }
 };
@@ -101,6 +121,12 @@ using EnvLookup = std::function<std::optional<std::string>(std::string_view name
 Config loadConfig(const EnvLookup& env);
 // loadConfig over the process environment.
 Config loadConfigFromEnvironment();
+
+// "DE=19,FR=20,US=7.25": ISO country codes to percentages with at most two decimals, as
+// basis points (19 → 1900). nullopt when malformed.
+std::optional<std::map<std::string, int>> parseTaxRates(std::string_view text);
+// "7.25" → 725 basis points; nullopt when malformed or above 100 %.
+std::optional<int> parsePercent(std::string_view text);
 
 // "30s", "15m", "24h", "7d" or a bare number of seconds; nullopt when malformed.
 std::optional<std::chrono::seconds> parseDuration(std::string_view text);

@@ -1,6 +1,7 @@
 #include "adapters/sql/migrations.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <regex>
@@ -119,6 +120,13 @@ void serialise(Transaction& tx) {
   }
 }
 
+// "V002__add_index", as the file is named.
+std::string label(const Migration& m) {
+  char version[16];
+  std::snprintf(version, sizeof version, "V%03d", m.version);
+  return version + ("__" + m.name);
+}
+
 bool isRecorded(Transaction& tx, int version) {
   return !tx.execute("SELECT 1 FROM schema_migrations WHERE version = $1",
                      {static_cast<std::int64_t>(version)})
@@ -147,8 +155,7 @@ int applyMigrations(Database& db, const std::vector<Migration>& migrations) {
       try {
         tx.execute(m.sql);
       } catch (const StatementError& e) {
-        throw StatementError("migration " + db.scope() + " V" + std::to_string(m.version) + "__" +
-                             m.name + " failed: " + e.what());
+        throw StatementError("migration " + db.scope() + "/" + label(m) + " failed: " + e.what());
       }
       tx.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                  {static_cast<std::int64_t>(m.version), m.name, formatRfc3339(systemClock().now())});

@@ -1,5 +1,6 @@
 #include "app/wiring/ops_routes.hpp"
 
+#include "core/log.hpp"
 #include "core/metrics.hpp"
 
 namespace um::app {
@@ -26,8 +27,9 @@ void registerOpsRoutes(http::Router& router, OpsInfo info) {
       try {
         check();
         checks[name] = "ok";
-      } catch (const std::exception&) {
-        // The reason may hold a host name or a URL; the log has it, the probe does not.
+      } catch (const std::exception& e) {
+        // The reason may name a host; the log has it, the unauthenticated probe does not.
+        log::warn("readiness check failed", {{"check", name}, {"detail", e.what()}});
         checks[name] = "unavailable";
         ok = false;
       }

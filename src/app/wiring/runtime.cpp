@@ -8,6 +8,7 @@
 #include "adapters/cache/inprocess/lru_cache.hpp"
 #include "adapters/sql/connect.hpp"
 #include "adapters/sql/migrations.hpp"
+#include "app/wiring/front_ends.hpp"
 #include "app/wiring/ops_routes.hpp"
 #include "app/wiring/service_catalog.hpp"
 #include "core/auth/token_verifier.hpp"
@@ -91,6 +92,7 @@ class Runtime::Impl {
         options_.onlyService ? *options_.onlyService : std::string("all-in-one");
     registerOpsRoutes(router_, {identity, options_.version, &readiness_, &metrics_,
                                 [this] { return server_ && server_->draining(); }});
+    registerFrontEnds(router_, config_);
 
     http::ServerOptions serverOptions;
     serverOptions.port = config_.port;

@@ -1,12 +1,17 @@
 #include "app/wiring/service_catalog.hpp"
 
+#include "services/auth/service.hpp"
+#include "services/cart/service.hpp"
+#include "services/product/service.hpp"
+#include "services/user/service.hpp"
+
 namespace um::app {
 
 const std::vector<ServiceDefinition>& serviceCatalog() {
   // The guide's nine services. A service joins by filling in its registration function.
   static const std::vector<ServiceDefinition> catalog = {
-      {"auth", nullptr},         {"user", nullptr},   {"product", nullptr},
-      {"cart", nullptr},         {"order", nullptr},  {"payment", nullptr},
+      {"auth", auth::registerAuthService}, {"user", user::registerUserService},   {"product", product::registerProductService},
+      {"cart", cart::registerCartService},         {"order", nullptr},  {"payment", nullptr},
       {"notification", nullptr}, {"search", nullptr}, {"analytics", nullptr},
   };
   return catalog;

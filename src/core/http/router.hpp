@@ -46,9 +46,15 @@ class Router {
 
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
+  // Answers GET/HEAD requests that no route matches (the static front ends). It runs
+  // inline, so it must not block; it throws Error(kNotFound) for what it does not serve.
+  void setFallback(Handler handler) { fallback_ = std::move(handler); }
+  const Handler& fallback() const { return fallback_; }
+
  private:
   std::vector<std::unique_ptr<Route>> routes_;
   std::vector<std::vector<std::string>> segments_;  // parallel to routes_
+  Handler fallback_;
 };
 
 // Splits "/a/b/c" into {"a","b","c"}; exposed for tests.

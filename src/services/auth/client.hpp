@@ -4,13 +4,22 @@
 // in-process implementation (auth/in_process_client.hpp); distributed mode: HTTP later.
 // Token checks do not go through here: they use the core TokenVerifier interface.
 
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
-#include "services/auth/domain/account.hpp"
-
 namespace um::auth {
+
+// The profile facts auth keeps a copy of. `version` is the profile's version, so a late or
+// replayed update never overwrites a newer one.
+struct AccountUpdate {
+  std::string userId;
+  std::string name;
+  std::string role;
+  bool disabled = false;
+  std::int64_t version = 0;
+};
 
 class Client {
  public:

@@ -67,7 +67,7 @@ TEST_P(MigrationsContractTest, FailedMigrationLeavesNoTrace) {
     applyMigrations(db(), migrationsFor("shop", db().dialect(), files));
     FAIL() << "no exception";
   } catch (const StatementError& e) {
-    EXPECT_NE(std::string(e.what()).find("V2__broken"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("V002__broken"), std::string::npos) << e.what();
   }
   EXPECT_EQ(db().execute("SELECT version FROM schema_migrations").one().get<int>(0), 1);
   EXPECT_THROW(db().execute("SELECT * FROM half"), StatementError);

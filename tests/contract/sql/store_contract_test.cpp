@@ -291,7 +291,7 @@ TEST_P(StoreContractTest, ReportsItsDialectAndScope) {
 
 TEST_P(StoreContractTest, RefusesAScopeNameThatIsNotAnIdentifier) {
   for (const char* bad : {"", "Users", "a-b", "x;drop", "../etc", "1abc", "pg_catalog"}) {
-    EXPECT_THROW(openScope(bad), StatementError) << bad;
+    EXPECT_THROW(harness().open(bad), StatementError) << bad;
   }
 }
 

@@ -81,6 +81,7 @@ class Server::Impl {
     notFound_ = wrap(global, [](Request& req) -> Response {
       throw Error(ErrorKind::kNotFound, "not_found", "no route for " + req.path);
     });
+    if (router_.fallback()) fallback_ = wrap(global, router_.fallback());
     methodNotAllowed_ = wrap(global, [](Request& req) -> Response {
       throw Error(ErrorKind::kMethodNotAllowed, "method_not_allowed",
                   req.method + " is not allowed on " + req.path);
@@ -243,6 +244,8 @@ class Server::Impl {
       execution = match.route->execution;
     } else if (!match.allowedMethods.empty()) {
       handler = &methodNotAllowed_;
+    } else if (fallback_ && (req.method == "GET" || req.method == "HEAD")) {
+      handler = &fallback_;
     }
     if (execution == Execution::kInline) {
       Response res = (*handler)(req);
@@ -306,6 +309,7 @@ class Server::Impl {
   asio::signal_set signals_;
   std::unordered_map<const Route*, Handler> chains_;
   Handler notFound_;
+  Handler fallback_;
   Handler methodNotAllowed_;
   std::atomic<bool> draining_{false};
   std::atomic<int> inFlight_{0};

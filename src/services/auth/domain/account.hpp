@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 
+#include "services/auth/client.hpp"  // AccountUpdate
+
 namespace um::auth {
 
 struct Account {
@@ -53,15 +55,6 @@ struct SessionSummary {
   std::string familyId;
   std::string createdAt;
   std::int64_t expiresAt = 0;
-};
-
-// The profile facts the user service pushes to auth.
-struct AccountUpdate {
-  std::string userId;
-  std::string name;
-  std::string role;
-  bool disabled = false;
-  std::int64_t version = 0;
 };
 
 }  // namespace um::auth

@@ -47,7 +47,15 @@ Session AccountService::issueSession(const Account& account) {
 }
 
 Session AccountService::registerAccount(const std::string& email, const std::string& password,
-                                        const std::string& name, const std::string& role) {
+                                        const std::string& name) {
+  const PublicUser user = createAccount(email, password, name, "customer");
+  auto account = deps_.store.findById(user.id);
+  if (!account) throw Error(ErrorKind::kInternal, "internal", "account vanished after creation");
+  return issueSession(*account);
+}
+
+PublicUser AccountService::createAccount(const std::string& email, const std::string& password,
+                                         const std::string& name, const std::string& role) {
   Account account;
   account.email = normalizeEmail(email);
   validatePassword(password);
@@ -78,7 +86,7 @@ Session AccountService::registerAccount(const std::string& email, const std::str
               {{"userId", account.userId}, {"detail", e.what()}});
   }
   log::info("account registered", {{"userId", account.userId}, {"role", account.role}});
-  return issueSession(account);
+  return {account.userId, account.email, account.name, account.role};
 }
 
 Session AccountService::login(const std::string& email, const std::string& password,

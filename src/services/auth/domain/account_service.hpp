@@ -78,8 +78,12 @@ class AccountService {
  public:
   AccountService(AccountServiceDeps deps, AccountServiceOptions options);
 
+  // Creates the account (and, through user::Client, its profile) without signing in.
+  PublicUser createAccount(const std::string& email, const std::string& password,
+                           const std::string& name, const std::string& role);
+  // createAccount as a customer, then a session.
   Session registerAccount(const std::string& email, const std::string& password,
-                          const std::string& name, const std::string& role = "customer");
+                          const std::string& name);
   Session login(const std::string& email, const std::string& password,
                 const std::string& clientAddress);
   Session refresh(const std::string& refreshToken);

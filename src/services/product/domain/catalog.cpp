@@ -1,6 +1,7 @@
 #include "services/product/domain/catalog.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 

@@ -33,6 +33,7 @@ class CatalogStore {
 
   // Products
   virtual std::optional<Product> findProduct(const std::string& idOrSlug) = 0;
+  virtual std::int64_t countProducts() = 0;  // every status
   virtual bool slugTaken(const std::string& slug, const std::string& exceptId) = 0;
   virtual std::vector<std::string> takenSkus(const std::vector<std::string>& skus,
                                              const std::string& exceptProductId) = 0;

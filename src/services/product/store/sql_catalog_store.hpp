@@ -23,6 +23,7 @@ class SqlCatalogStore final : public CatalogStore {
   void deleteCategory(const std::string& id) override;
 
   std::optional<Product> findProduct(const std::string& idOrSlug) override;
+  std::int64_t countProducts() override;
   bool slugTaken(const std::string& slug, const std::string& exceptId) override;
   std::vector<std::string> takenSkus(const std::vector<std::string>& skus,
                                      const std::string& exceptProductId) override;

@@ -1,0 +1,649 @@
+#include "services/product/store/sql_catalog_store.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "adapters/bus/outbox.hpp"
+#include "core/error.hpp"
+#include "services/product/domain/cursor.hpp"
+
+namespace um::product {
+
+namespace {
+
+constexpr const char* kProductSelect =
+    "SELECT p.id, p.slug, p.name, p.description, p.brand, p.category_id, "
+    "c.slug AS category_slug, c.name AS category_name, p.price, p.compare_at_price, "
+    "p.currency, p.images, p.attributes, p.status, p.popularity, p.rating, p.revision, "
+    "p.created_at, p.updated_at "
+    "FROM products p JOIN categories c ON c.id = p.category_id ";
+
+constexpr std::size_t kProductsPerInsert = 50;   // 17 columns: well under both param limits
+constexpr std::size_t kVariantsPerInsert = 200;  // 9 columns
+
+std::string placeholders(std::size_t first, std::size_t count) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i) out += ", ";
+    out += "$" + std::to_string(first + i);
+  }
+  return out + ")";
+}
+
+TimePoint parseTime(const std::string& text) {
+  auto t = parseRfc3339(text);
+  return t ? *t : TimePoint{};
+}
+
+Json parseJson(const std::string& text, Json fallback) {
+  auto j = Json::parse(text, nullptr, false);
+  return j.is_discarded() ? fallback : j;
+}
+
+Product productFromRow(const sql::Row& r) {
+  Product p;
+  p.id = r.get<std::string>("id");
+  p.slug = r.get<std::string>("slug");
+  p.name = r.get<std::string>("name");
+  p.description = r.get<std::string>("description");
+  p.brand = r.get<std::string>("brand");
+  p.category = {r.get<std::string>("category_id"), r.get<std::string>("category_slug"),
+                r.get<std::string>("category_name")};
+  p.price = r.get<std::int64_t>("price");
+  p.compareAtPrice = r.get<std::optional<std::int64_t>>("compare_at_price");
+  p.currency = r.get<std::string>("currency");
+  for (const auto& i : parseJson(r.get<std::string>("images"), Json::array())) {
+    if (i.is_string()) p.images.push_back(i.get<std::string>());
+  }
+  p.attributes = parseJson(r.get<std::string>("attributes"), Json::object());
+  p.status = parseStatus(r.get<std::string>("status")).value_or(Status::kDraft);
+  p.popularity = r.get<std::int64_t>("popularity");
+  if (auto rating = r.get<std::optional<std::string>>("rating")) p.rating = std::stod(*rating);
+  p.revision = r.get<std::int64_t>("revision");
+  p.createdAt = parseTime(r.get<std::string>("created_at"));
+  p.updatedAt = parseTime(r.get<std::string>("updated_at"));
+  return p;
+}
+
+Variant variantFromRow(const sql::Row& r) {
+  Variant v;
+  v.id = r.get<std::string>("id");
+  v.sku = r.get<std::string>("sku");
+  v.name = r.get<std::string>("name");
+  v.price = r.get<std::int64_t>("price");
+  v.attributes = parseJson(r.get<std::string>("attributes"), Json::object());
+  v.stock = r.get<std::int64_t>("stock");
+  v.reserved = r.get<std::int64_t>("reserved");
+  v.position = r.get<int>("position");
+  return v;
+}
+
+// Attaches variants to products with one query. Works on a Database or a Transaction.
+template <typename Exec>
+void attachVariants(Exec& exec, std::vector<Product>& products) {
+  if (products.empty()) return;
+  sql::Params params;
+  for (const auto& p : products) params.emplace_back(p.id);
+  const sql::Result rows = exec.execute(
+      "SELECT id, product_id, sku, name, price, attributes, stock, reserved, position "
+      "FROM variants WHERE product_id IN " +
+          placeholders(1, params.size()) + " ORDER BY product_id, position",
+      params);
+  std::map<std::string, Product*> byId;
+  for (auto& p : products) byId[p.id] = &p;
+  for (const auto& r : rows.rows) {
+    auto it = byId.find(r.get<std::string>("product_id"));
+    if (it != byId.end()) it->second->variants.push_back(variantFromRow(r));
+  }
+}
+
+template <typename Exec>
+std::optional<Product> loadProduct(Exec& exec, const std::string& idOrSlug) {
+  const sql::Result rows = exec.execute(std::string(kProductSelect) + "WHERE p.id = $1 OR p.slug = $2",
+                           {idOrSlug, idOrSlug});
+  if (rows.empty()) return std::nullopt;
+  // An id never looks like a slug we generate, but prefer the id match if both exist.
+  const sql::Row* row = &rows.rows.front();
+  for (const auto& r : rows.rows) {
+    if (r.get<std::string>("id") == idOrSlug) row = &r;
+  }
+  std::vector<Product> one{productFromRow(*row)};
+  attachVariants(exec, one);
+  return std::move(one.front());
+}
+
+Category categoryFromRow(const sql::Row& r) {
+  Category c;
+  c.id = r.get<std::string>("id");
+  c.slug = r.get<std::string>("slug");
+  c.name = r.get<std::string>("name");
+  c.parentId = r.get<std::optional<std::string>>("parent_id");
+  c.path = r.get<std::string>("path");
+  c.position = r.get<int>("position");
+  return c;
+}
+
+// The slugs from the root down to the category, from its materialised path of ids.
+std::vector<std::string> ancestorSlugs(const std::string& path,
+                                       const std::map<std::string, std::string>& slugs) {
+  std::vector<std::string> out;
+  std::size_t start = 1;
+  while (start < path.size()) {
+    const auto end = path.find('/', start);
+    if (end == std::string::npos) break;
+    auto it = slugs.find(path.substr(start, end - start));
+    if (it != slugs.end()) out.push_back(it->second);
+    start = end + 1;
+  }
+  return out;
+}
+
+struct CategoryIndex {
+  std::map<std::string, std::string> slugById;
+  std::map<std::string, std::string> pathById;
+};
+
+template <typename Exec>
+CategoryIndex loadCategoryIndex(Exec& exec) {
+  CategoryIndex index;
+  const sql::Result rows = exec.execute("SELECT id, slug, path FROM categories");
+  for (const sql::Row& r : rows.rows) {
+    index.slugById[r.get<std::string>("id")] = r.get<std::string>("slug");
+    index.pathById[r.get<std::string>("id")] = r.get<std::string>("path");
+  }
+  return index;
+}
+
+// Thrown inside a reservation's transaction to roll it back; caught right outside.
+struct ReserveAborted {
+  ReserveFailure failure;
+};
+
+}  // namespace
+
+SqlCatalogStore::SqlCatalogStore(sql::Database& db, ImageUrls images)
+    : db_(db), images_(std::move(images)) {}
+
+Json SqlCatalogStore::eventPayload(const Product& product,
+                                   const std::vector<std::string>& categoryPath,
+                                   const ImageUrls& images) {
+  return {{"product", productJson(product, images)},
+          {"revision", product.revision},
+          {"popularity", product.popularity},
+          {"categoryPath", categoryPath}};
+}
+
+void SqlCatalogStore::appendEvents(sql::Transaction& tx, const std::vector<std::string>& ids,
+                                   const std::string& type) {
+  if (ids.empty()) return;
+  const auto categories = loadCategoryIndex(tx);
+  for (const auto& id : ids) {
+    auto p = loadProduct(tx, id);
+    if (!p) continue;
+    auto path = categories.pathById.count(p->category.id) ? categories.pathById.at(p->category.id)
+                                                          : std::string();
+    bus::Outbox::append(tx, type, p->id,
+                        eventPayload(*p, ancestorSlugs(path, categories.slugById), images_));
+  }
+}
+
+// ---- categories ----
+
+std::vector<Category> SqlCatalogStore::listCategories() {
+  auto rows = db_.execute(
+      "SELECT id, slug, name, parent_id, path, position FROM categories "
+      "ORDER BY position, name, id");
+  std::vector<Category> out;
+  for (const auto& r : rows.rows) out.push_back(categoryFromRow(r));
+  // Counts per leaf in one grouped query, then rolled up the tree in memory: a category
+  // counts the products of all its descendants, as its filter does.
+  auto counts = db_.execute(
+      "SELECT category_id, COUNT(*) AS n FROM products WHERE status = 'active' "
+      "GROUP BY category_id");
+  std::map<std::string, std::string> pathById;
+  for (const auto& c : out) pathById[c.id] = c.path;
+  for (const auto& r : counts.rows) {
+    auto it = pathById.find(r.get<std::string>("category_id"));
+    if (it == pathById.end()) continue;
+    const auto n = r.get<std::int64_t>("n");
+    for (auto& c : out) {
+      if (it->second.starts_with(c.path)) c.productCount += n;
+    }
+  }
+  return out;
+}
+
+std::optional<Category> SqlCatalogStore::findCategory(const std::string& idOrSlug) {
+  auto rows = db_.execute(
+      "SELECT id, slug, name, parent_id, path, position FROM categories "
+      "WHERE id = $1 OR slug = $2",
+      {idOrSlug, idOrSlug});
+  if (rows.empty()) return std::nullopt;
+  return categoryFromRow(rows.rows.front());
+}
+
+void SqlCatalogStore::insertCategory(const Category& c) {
+  db_.execute(
+      "INSERT INTO categories (id, slug, name, parent_id, path, position, created_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {c.id, c.slug, c.name, c.parentId ? sql::Value(*c.parentId) : sql::Value(nullptr), c.path,
+       std::int64_t{c.position}, formatRfc3339(systemClock().now())});
+}
+
+void SqlCatalogStore::updateCategory(const Category& c) {
+  db_.transaction([&](sql::Transaction& tx) {
+    auto old = tx.execute("SELECT path FROM categories WHERE id = $1", {c.id});
+    if (old.empty()) return;
+    const auto oldPath = old.one().get<std::string>("path");
+    tx.execute(
+        "UPDATE categories SET slug = $1, name = $2, parent_id = $3, path = $4, position = $5 "
+        "WHERE id = $6",
+        {c.slug, c.name, c.parentId ? sql::Value(*c.parentId) : sql::Value(nullptr), c.path,
+         std::int64_t{c.position}, c.id});
+    if (oldPath != c.path) {
+      tx.execute(
+          "UPDATE categories SET path = CAST($1 AS TEXT) || substr(path, $2) "
+          "WHERE path LIKE $3 AND id <> $4",
+          {c.path, static_cast<std::int64_t>(oldPath.size() + 1), oldPath + "%", c.id});
+    }
+  });
+}
+
+bool SqlCatalogStore::categoryInUse(const std::string& id) {
+  return !db_.execute(
+                 "SELECT 1 FROM categories WHERE parent_id = $1 UNION ALL "
+                 "SELECT 1 FROM products WHERE category_id = $2",
+                 {id, id})
+              .empty();
+}
+
+void SqlCatalogStore::deleteCategory(const std::string& id) {
+  db_.execute("DELETE FROM categories WHERE id = $1", {id});
+}
+
+// ---- products ----
+
+std::optional<Product> SqlCatalogStore::findProduct(const std::string& idOrSlug) {
+  return loadProduct(db_, idOrSlug);
+}
+
+std::int64_t SqlCatalogStore::countProducts() {
+  return db_.execute("SELECT COUNT(*) AS n FROM products").one().get<std::int64_t>("n");
+}
+
+bool SqlCatalogStore::slugTaken(const std::string& slug, const std::string& exceptId) {
+  return !db_.execute("SELECT 1 FROM products WHERE slug = $1 AND id <> $2", {slug, exceptId})
+              .empty();
+}
+
+std::vector<std::string> SqlCatalogStore::takenSkus(const std::vector<std::string>& skus,
+                                                    const std::string& exceptProductId) {
+  if (skus.empty()) return {};
+  sql::Params params{exceptProductId};
+  for (const auto& s : skus) params.emplace_back(s);
+  auto rows = db_.execute("SELECT sku FROM variants WHERE product_id <> $1 AND sku IN " +
+                              placeholders(2, skus.size()),
+                          params);
+  std::vector<std::string> out;
+  for (const auto& r : rows.rows) out.push_back(r.get<std::string>("sku"));
+  return out;
+}
+
+void SqlCatalogStore::insertProducts(const std::vector<Product>& products) {
+  if (products.empty()) return;
+  db_.transaction([&](sql::Transaction& tx) {
+    for (std::size_t start = 0; start < products.size(); start += kProductsPerInsert) {
+      const auto end = std::min(products.size(), start + kProductsPerInsert);
+      std::string sqlText =
+          "INSERT INTO products (id, slug, name, description, brand, category_id, price, "
+          "compare_at_price, currency, images, attributes, status, popularity, rating, "
+          "revision, created_at, updated_at) VALUES ";
+      sql::Params params;
+      for (auto i = start; i < end; ++i) {
+        const auto& p = products[i];
+        if (i > start) sqlText += ", ";
+        sqlText += placeholders(params.size() + 1, 17);
+        params.insert(params.end(),
+                      {p.id, p.slug, p.name, p.description, p.brand, p.category.id, p.price,
+                       p.compareAtPrice ? sql::Value(*p.compareAtPrice) : sql::Value(nullptr),
+                       p.currency, Json(p.images).dump(), p.attributes.dump(),
+                       toString(p.status), p.popularity,
+                       p.rating ? sql::Value(*p.rating) : sql::Value(nullptr), p.revision,
+                       formatRfc3339(p.createdAt), formatRfc3339(p.updatedAt)});
+      }
+      tx.execute(sqlText, params);
+    }
+    std::vector<std::pair<const Product*, const Variant*>> variants;
+    for (const auto& p : products) {
+      for (const auto& v : p.variants) variants.emplace_back(&p, &v);
+    }
+    for (std::size_t start = 0; start < variants.size(); start += kVariantsPerInsert) {
+      const auto end = std::min(variants.size(), start + kVariantsPerInsert);
+      std::string sqlText =
+          "INSERT INTO variants (id, product_id, sku, name, price, attributes, stock, reserved, "
+          "position) VALUES ";
+      sql::Params params;
+      for (auto i = start; i < end; ++i) {
+        const auto& [p, v] = variants[i];
+        if (i > start) sqlText += ", ";
+        sqlText += placeholders(params.size() + 1, 9);
+        params.insert(params.end(), {v->id, p->id, v->sku, v->name, v->price,
+                                     v->attributes.dump(), v->stock, v->reserved,
+                                     std::int64_t{v->position}});
+      }
+      tx.execute(sqlText, params);
+    }
+    // The products are built in memory already: render the events from them rather than
+    // re-reading every row.
+    const auto categories = loadCategoryIndex(tx);
+    for (const auto& p : products) {
+      auto it = categories.pathById.find(p.category.id);
+      const auto path = it == categories.pathById.end() ? std::string() : it->second;
+      bus::Outbox::append(tx, "product.created", p.id,
+                          eventPayload(p, ancestorSlugs(path, categories.slugById), images_));
+    }
+  });
+}
+
+Product SqlCatalogStore::updateProduct(const Product& p, const std::string& eventType) {
+  return db_.transaction([&](sql::Transaction& tx) {
+    auto updated = tx.execute(
+        "UPDATE products SET slug = $1, name = $2, description = $3, brand = $4, "
+        "category_id = $5, price = $6, compare_at_price = $7, images = $8, attributes = $9, "
+        "status = $10, updated_at = $11, revision = revision + 1 WHERE id = $12",
+        {p.slug, p.name, p.description, p.brand, p.category.id, p.price,
+         p.compareAtPrice ? sql::Value(*p.compareAtPrice) : sql::Value(nullptr),
+         Json(p.images).dump(), p.attributes.dump(), toString(p.status),
+         formatRfc3339(p.updatedAt), p.id});
+    if (updated.affectedRows == 0) throw Error::notFound("product");
+    std::set<std::string> existing;
+    for (const auto& r :
+         tx.execute("SELECT id FROM variants WHERE product_id = $1", {p.id}).rows) {
+      existing.insert(r.get<std::string>("id"));
+    }
+    for (const auto& v : p.variants) {
+      if (existing.contains(v.id)) {
+        tx.execute(
+            "UPDATE variants SET sku = $1, name = $2, price = $3, attributes = $4, "
+            "position = $5 WHERE id = $6",
+            {v.sku, v.name, v.price, v.attributes.dump(), std::int64_t{v.position}, v.id});
+      } else {
+        tx.execute(
+            "INSERT INTO variants (id, product_id, sku, name, price, attributes, stock, "
+            "reserved, position) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8)",
+            {v.id, p.id, v.sku, v.name, v.price, v.attributes.dump(), v.stock,
+             std::int64_t{v.position}});
+      }
+    }
+    appendEvents(tx, {p.id}, eventType);
+    auto stored = loadProduct(tx, p.id);
+    return std::move(*stored);
+  });
+}
+
+std::optional<Page> SqlCatalogStore::listProducts(const ListQuery& q,
+                                                  const std::optional<Cursor>& after,
+                                                  const std::optional<Category>& category) {
+  std::string where = "WHERE p.status = 'active'";
+  sql::Params params;
+  auto next = [&params](sql::Value v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  if (category) {
+    where += " AND p.category_id IN (SELECT id FROM categories WHERE path LIKE " +
+             next(category->path + "%") + ")";
+  }
+  if (q.minPrice) where += " AND p.price >= " + next(*q.minPrice);
+  if (q.maxPrice) where += " AND p.price <= " + next(*q.maxPrice);
+  if (q.inStock) {
+    where += std::string(*q.inStock ? " AND " : " AND NOT ") +
+             "EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND "
+             "v.stock > v.reserved)";
+  }
+  const auto filterParams = params;
+  const auto filterWhere = where;
+
+  std::string order;
+  if (after) {
+    switch (q.sort) {
+      case Sort::kNewest:
+        where += " AND p.id < " + next(after->id);
+        break;
+      case Sort::kPriceAsc: {
+        const auto a = next(*after->number), b = next(*after->number), c = next(after->id);
+        where += " AND (p.price > " + a + " OR (p.price = " + b + " AND p.id > " + c + "))";
+        break;
+      }
+      case Sort::kPriceDesc: {
+        const auto a = next(*after->number), b = next(*after->number), c = next(after->id);
+        where += " AND (p.price < " + a + " OR (p.price = " + b + " AND p.id < " + c + "))";
+        break;
+      }
+      case Sort::kPopular: {
+        const auto a = next(*after->number), b = next(*after->number), c = next(after->id);
+        where += " AND (p.popularity < " + a + " OR (p.popularity = " + b + " AND p.id < " +
+                 c + "))";
+        break;
+      }
+      case Sort::kName: {
+        const auto a = next(*after->text), b = next(*after->text), c = next(after->id);
+        where += " AND (p.name > " + a + " OR (p.name = " + b + " AND p.id > " + c + "))";
+        break;
+      }
+    }
+  }
+  switch (q.sort) {
+    case Sort::kNewest: order = "p.id DESC"; break;
+    case Sort::kPriceAsc: order = "p.price, p.id"; break;
+    case Sort::kPriceDesc: order = "p.price DESC, p.id DESC"; break;
+    case Sort::kPopular: order = "p.popularity DESC, p.id DESC"; break;
+    case Sort::kName: order = "p.name, p.id"; break;
+  }
+  const auto limitParam = next(std::int64_t{q.limit + 1});
+
+  Page page;
+  auto rows = db_.execute(std::string(kProductSelect) + where + " ORDER BY " + order +
+                              " LIMIT " + limitParam,
+                          params);
+  for (const auto& r : rows.rows) page.items.push_back(productFromRow(r));
+  if (static_cast<int>(page.items.size()) > q.limit) {
+    page.items.pop_back();
+    page.nextCursor = encodeCursor(cursorAfter(page.items.back(), q.sort));
+  }
+  attachVariants(db_, page.items);
+  page.total = db_.execute("SELECT COUNT(*) AS n FROM products p " + filterWhere, filterParams)
+                   .one()
+                   .get<std::int64_t>("n");
+  return page;
+}
+
+// ---- stock ----
+
+CatalogStore::StockChange SqlCatalogStore::setStock(const std::string& variantId,
+                                                    std::int64_t stock) {
+  using Outcome = StockChange::Outcome;
+  return db_.transaction([&](sql::Transaction& tx) -> StockChange {
+    auto updated = tx.execute("UPDATE variants SET stock = $1 WHERE id = $2 AND reserved <= $3",
+                              {stock, variantId, stock});
+    if (updated.affectedRows == 0) {
+      auto exists = tx.execute("SELECT 1 FROM variants WHERE id = $1", {variantId});
+      return {exists.empty() ? Outcome::kUnknownVariant : Outcome::kBelowReserved, {}};
+    }
+    const auto productId =
+        tx.execute("SELECT product_id FROM variants WHERE id = $1", {variantId})
+            .one()
+            .get<std::string>("product_id");
+    tx.execute("UPDATE products SET revision = revision + 1 WHERE id = $1", {productId});
+    appendEvents(tx, {productId}, "inventory.changed");
+    return {Outcome::kDone, loadProduct(tx, productId)};
+  });
+}
+
+std::optional<ReserveFailure> SqlCatalogStore::reserve(const Reservation& r) {
+  try {
+    db_.transaction([&](sql::Transaction& tx) {
+      std::set<std::string> productIds;
+      for (const auto& line : r.lines) {
+        // The check and the hold in one statement: two buyers can never both see the last
+        // unit as available.
+        auto held = tx.execute(
+            "UPDATE variants SET reserved = reserved + $1 WHERE id = $2 AND stock - reserved >= $3",
+            {line.quantity, line.variantId, line.quantity});
+        if (held.affectedRows == 0) {
+          auto exists = tx.execute("SELECT 1 FROM variants WHERE id = $1", {line.variantId});
+          throw ReserveAborted{{line.variantId, exists.empty()}};
+        }
+        productIds.insert(tx.execute("SELECT product_id FROM variants WHERE id = $1",
+                                     {line.variantId})
+                              .one()
+                              .get<std::string>("product_id"));
+      }
+      const auto now = formatRfc3339(systemClock().now());
+      tx.execute(
+          "INSERT INTO reservations (id, status, reference, expires_at, created_at, updated_at) "
+          "VALUES ($1, 'active', $2, $3, $4, $5)",
+          {r.id, r.reference, formatRfc3339(r.expiresAt), now, now});
+      for (const auto& line : r.lines) {
+        tx.execute(
+            "INSERT INTO reservation_items (reservation_id, variant_id, quantity) "
+            "VALUES ($1, $2, $3)",
+            {r.id, line.variantId, line.quantity});
+      }
+      std::vector<std::string> ids(productIds.begin(), productIds.end());
+      for (const auto& id : ids) {
+        tx.execute("UPDATE products SET revision = revision + 1 WHERE id = $1", {id});
+      }
+      appendEvents(tx, ids, "inventory.changed");
+    });
+  } catch (const ReserveAborted& aborted) {
+    return aborted.failure;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Moves a reservation out of 'active' and applies `variantUpdate` ($1 quantity, $2 variant)
+// to each of its lines. The conditional status change makes commit, release and the
+// sweeper safe against each other: exactly one of them wins.
+CatalogStore::Transition finishReservation(sql::Transaction& tx, const std::string& id,
+                                           const std::string& target, TimePoint now,
+                                           const std::string& variantUpdate,
+                                           std::vector<std::string>* touchedProducts) {
+  using T = CatalogStore::Transition;
+  auto moved = tx.execute(
+      "UPDATE reservations SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'active'",
+      {target, formatRfc3339(now), id});
+  if (moved.affectedRows == 0) {
+    auto current = tx.execute("SELECT status FROM reservations WHERE id = $1", {id});
+    if (current.empty()) return T::kUnknown;
+    return current.one().get<std::string>("status") == target ? T::kAlready : T::kWrongState;
+  }
+  std::set<std::string> products;
+  for (const auto& item :
+       tx.execute("SELECT i.variant_id, i.quantity, v.product_id FROM reservation_items i "
+                  "JOIN variants v ON v.id = i.variant_id WHERE i.reservation_id = $1 "
+                  "ORDER BY i.variant_id",
+                  {id})
+           .rows) {
+    tx.execute(variantUpdate,
+               {item.get<std::int64_t>("quantity"), item.get<std::string>("variant_id")});
+    products.insert(item.get<std::string>("product_id"));
+  }
+  if (touchedProducts) touchedProducts->assign(products.begin(), products.end());
+  return T::kDone;
+}
+
+}  // namespace
+
+CatalogStore::Transition SqlCatalogStore::commitReservation(const std::string& id,
+                                                            TimePoint now) {
+  // Committing turns held units into sold ones: available (stock - reserved) is unchanged,
+  // so there is nothing for consumers to hear.
+  return db_.transaction([&](sql::Transaction& tx) {
+    return finishReservation(tx, id, "committed", now,
+                             "UPDATE variants SET stock = stock - $1, reserved = reserved - $1 "
+                             "WHERE id = $2",
+                             nullptr);
+  });
+}
+
+CatalogStore::Transition SqlCatalogStore::releaseReservation(const std::string& id,
+                                                             TimePoint now) {
+  return db_.transaction([&](sql::Transaction& tx) {
+    std::vector<std::string> products;
+    auto t = finishReservation(tx, id, "released", now,
+                               "UPDATE variants SET reserved = reserved - $1 WHERE id = $2",
+                               &products);
+    for (const auto& p : products) {
+      tx.execute("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
+    }
+    appendEvents(tx, products, "inventory.changed");
+    return t;
+  });
+}
+
+int SqlCatalogStore::releaseExpired(TimePoint now, int limit) {
+  auto rows = db_.execute(
+      "SELECT id FROM reservations WHERE status = 'active' AND expires_at < $1 "
+      "ORDER BY expires_at LIMIT $2",
+      {formatRfc3339(now), std::int64_t{limit}});
+  int released = 0;
+  for (const auto& r : rows.rows) {
+    if (releaseReservation(r.get<std::string>("id"), now) == Transition::kDone) ++released;
+  }
+  return released;
+}
+
+std::optional<Reservation> SqlCatalogStore::findReservation(const std::string& id) {
+  auto rows = db_.execute(
+      "SELECT id, status, reference, expires_at FROM reservations WHERE id = $1", {id});
+  if (rows.empty()) return std::nullopt;
+  const auto& row = rows.one();
+  Reservation r;
+  r.id = row.get<std::string>("id");
+  const auto status = row.get<std::string>("status");
+  r.status = status == "active"      ? ReservationStatus::kActive
+             : status == "committed" ? ReservationStatus::kCommitted
+                                     : ReservationStatus::kReleased;
+  r.reference = row.get<std::string>("reference");
+  r.expiresAt = parseTime(row.get<std::string>("expires_at"));
+  for (const auto& item : db_.execute(
+           "SELECT variant_id, quantity FROM reservation_items WHERE reservation_id = $1 "
+           "ORDER BY variant_id",
+           {id})
+                              .rows) {
+    r.lines.push_back({item.get<std::string>("variant_id"), item.get<std::int64_t>("quantity")});
+  }
+  return r;
+}
+
+std::vector<std::pair<Product, Variant>> SqlCatalogStore::findVariants(
+    const std::vector<std::string>& variantIds) {
+  std::vector<std::pair<Product, Variant>> out;
+  if (variantIds.empty()) return out;
+  sql::Params params(variantIds.begin(), variantIds.end());
+  std::map<std::string, std::optional<Product>> products;
+  auto rows = db_.execute("SELECT id, product_id FROM variants WHERE id IN " +
+                              placeholders(1, params.size()),
+                          params);
+  std::map<std::string, std::string> productOf;
+  for (const auto& r : rows.rows) {
+    productOf[r.get<std::string>("id")] = r.get<std::string>("product_id");
+  }
+  for (const auto& id : variantIds) {
+    auto it = productOf.find(id);
+    if (it == productOf.end()) continue;
+    auto& p = products[it->second];
+    if (!p) p = loadProduct(db_, it->second);
+    if (!p) continue;
+    for (const auto& v : p->variants) {
+      if (v.id == id) out.emplace_back(*p, v);
+    }
+  }
+  return out;
+}
+
+}  // namespace um::product
