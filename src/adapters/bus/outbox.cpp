@@ -1,6 +1,9 @@
 #include "adapters/bus/outbox.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <utility>
 
 #include "core/ids.hpp"
 #include "core/log.hpp"
@@ -13,6 +16,12 @@ namespace {
 // they name, so the lease and the purge compare timestamps as TEXT on both dialects.
 std::string stamp(TimePoint t) {
   return formatRfc3339(t);
+}
+
+std::string hostName() {
+  char name[256] = {};
+  if (gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return newId();
+  return name;
 }
 
 }  // namespace
@@ -76,7 +85,11 @@ void Outbox::ensureSchema(sql::Database& db) {
 }
 
 OutboxRelay::OutboxRelay(sql::Database& db, EventBus& bus, RelayOptions options, const Clock& clock)
-    : db_(db), bus_(bus), options_(options), clock_(clock), holder_(newId()) {
+    : db_(db),
+      bus_(bus),
+      options_(std::move(options)),
+      clock_(clock),
+      holder_(options_.holder.empty() ? hostName() : options_.holder) {
   options_.batchSize = std::max(options_.batchSize, 1);
 }
 
@@ -140,6 +153,7 @@ bool OutboxRelay::acquireLease() {
     leaseRenewAt_ = TimePoint{};
     return false;
   }
+  mayHoldLease_ = true;
   // Renew at half time so a long batch never runs on an expired lease.
   leaseRenewAt_ = now + options_.leaseDuration / 2;
   return true;
@@ -147,6 +161,8 @@ bool OutboxRelay::acquireLease() {
 
 void OutboxRelay::releaseLease() {
   leaseRenewAt_ = TimePoint{};
+  if (!mayHoldLease_) return;
+  mayHoldLease_ = false;
   db_.execute(
       "UPDATE outbox_lease SET holder = '', expires_at = '' "
       "WHERE name = 'relay' AND holder = $1",

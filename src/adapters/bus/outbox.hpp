@@ -69,6 +69,10 @@ struct RelayOptions {
   // their events are not interleaved out of order. A holder that vanishes loses the lease
   // after this long.
   std::chrono::seconds leaseDuration{30};
+  // Who holds the lease. Empty → the host name: the pod name on Kubernetes, and a value that
+  // survives a restart on one machine, so a restarted all-in-one process takes its lease
+  // back at once instead of waiting for the dead one's to expire.
+  std::string holder;
 };
 
 // Publishes one service's outbox. One relay per producing service (per replica); the lease
@@ -112,7 +116,8 @@ class OutboxRelay {
   // One publisher at a time, so seq order is kept in this process; also guards the two
   // time points below.
   std::mutex drainMutex_;
-  TimePoint leaseRenewAt_{};  // until then the lease is ours without asking the store
+  TimePoint leaseRenewAt_{};   // until then the lease is ours without asking the store
+  bool mayHoldLease_ = false;  // so stop() after stop() costs no round trip
   TimePoint nextPurge_{};
 
   std::mutex stateMutex_;  // guards woken_ and thread_, and pairs with wakeup_

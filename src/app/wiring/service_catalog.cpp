@@ -2,7 +2,10 @@
 
 #include "services/auth/service.hpp"
 #include "services/cart/service.hpp"
+#include "services/order/service.hpp"
+#include "services/payment/service.hpp"
 #include "services/product/service.hpp"
+#include "services/search/service.hpp"
 #include "services/user/service.hpp"
 
 namespace um::app {
@@ -11,8 +14,8 @@ const std::vector<ServiceDefinition>& serviceCatalog() {
   // The guide's nine services. A service joins by filling in its registration function.
   static const std::vector<ServiceDefinition> catalog = {
       {"auth", auth::registerAuthService}, {"user", user::registerUserService},   {"product", product::registerProductService},
-      {"cart", cart::registerCartService},         {"order", nullptr},  {"payment", nullptr},
-      {"notification", nullptr}, {"search", nullptr}, {"analytics", nullptr},
+      {"cart", cart::registerCartService},         {"order", order::registerOrderService},  {"payment", payment::registerPaymentService},
+      {"notification", nullptr}, {"search", search::registerSearchService}, {"analytics", nullptr},
   };
   return catalog;
 }

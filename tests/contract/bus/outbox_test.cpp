@@ -355,9 +355,14 @@ TEST_P(OutboxTest, OnlyTheLeaseHolderPublishesUntilItStopsOrItsLeaseExpires) {
   bus_.subscribe("orders", {"order"}, [&](const Event& e) { received.add(e); });
   bus_.start();
   FakeClock clock;
-  const RelayOptions options{.leaseDuration = std::chrono::seconds(30)};
-  auto replicaA = std::make_unique<OutboxRelay>(*producer_, bus_, options, clock);
-  OutboxRelay replicaB(*producer_, bus_, options, clock);
+  const auto replica = [&](std::string name) {
+    return std::make_unique<OutboxRelay>(
+        *producer_, bus_,
+        RelayOptions{.leaseDuration = std::chrono::seconds(30), .holder = std::move(name)}, clock);
+  };
+  auto replicaA = replica("pod-a");
+  auto replicaBOwner = replica("pod-b");
+  OutboxRelay& replicaB = *replicaBOwner;
 
   appendCommitted("order.created", "order-1", 1);
   EXPECT_EQ(replicaA->drainOnce(), 1);
@@ -375,9 +380,35 @@ TEST_P(OutboxTest, OnlyTheLeaseHolderPublishesUntilItStopsOrItsLeaseExpires) {
   // A stop() hands the lease over at once.
   replicaB.stop();
   appendCommitted("order.delivered", "order-1", 4);
-  OutboxRelay replicaC(*producer_, bus_, options, clock);
-  EXPECT_EQ(replicaC.drainOnce(), 1);
+  EXPECT_EQ(replica("pod-c")->drainOnce(), 1);
   EXPECT_EQ(received.events().size(), 4u);
+}
+
+TEST_P(OutboxTest, RestartedProcessTakesItsLeaseBackAtOnce) {
+  // A killed process never releases its lease. The same host starting again must not wait
+  // for it to expire, or every crash would delay all events by the lease duration.
+  Received received;
+  bus_.subscribe("orders", {"order"}, [&](const Event& e) { received.add(e); });
+  bus_.start();
+  std::string host;
+  {
+    OutboxRelay beforeCrash(*producer_, bus_);
+    appendCommitted("order.created", "order-1");
+    EXPECT_EQ(beforeCrash.drainOnce(), 1);
+    host = producer_->execute("SELECT holder FROM outbox_lease").one().get<std::string>(0);
+  }
+  EXPECT_FALSE(host.empty());
+  // What the killed process left behind: the lease, taken for an hour yet.
+  producer_->execute(
+      "UPDATE outbox_lease SET holder = $1, expires_at = $2",
+      {host, formatRfc3339(std::chrono::system_clock::now() + std::chrono::hours(1))});
+  appendCommitted("order.paid", "order-1");
+
+  OutboxRelay otherHost(*producer_, bus_, RelayOptions{.holder = host + "-other"});
+  EXPECT_EQ(otherHost.drainOnce(), 0);
+  OutboxRelay afterRestart(*producer_, bus_);
+  EXPECT_EQ(afterRestart.drainOnce(), 1);
+  EXPECT_EQ(received.events().size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, OutboxTest, ::testing::Values("sqlite", "postgres"),

@@ -30,7 +30,7 @@ void LoginThrottle::check(const std::string& normalizedEmail, const std::string&
     auto until = cache_.get(lockKey(key));
     if (!until) continue;
     try {
-      wait = std::max(wait, std::stoll(*until) - current);
+      wait = std::max<std::int64_t>(wait, std::stoll(*until) - current);
     } catch (const std::exception&) {
       // An unreadable lock entry is treated as absent; the counters still work.
     }

@@ -132,7 +132,7 @@ void removeItem(Cart& cart, const std::string& itemId) {
 }
 
 void mergeItems(Cart& target, const std::vector<CartItem>& guestItems,
-                const std::vector<Offer>& offers, const NewLineId& newLineId) {
+                const std::vector<Offer>& offers) {
   for (const auto& guest : guestItems) {
     const Offer* offer = findOffer(offers, guest.variantId);
     if (!forSale(offer)) continue;
@@ -145,8 +145,7 @@ void mergeItems(Cart& target, const std::vector<CartItem>& guestItems,
     }
     const std::int64_t quantity = std::min(guest.quantity, cap);
     if (quantity <= 0 || target.items.size() >= kMaxLines) continue;
-    CartItem item;
-    item.id = newLineId();
+    CartItem item = guest;  // keeps its id: a client holding it can still address the line
     item.quantity = quantity;
     takeSnapshot(item, *offer);
     target.items.push_back(std::move(item));

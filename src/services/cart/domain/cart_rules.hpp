@@ -43,9 +43,9 @@ void removeItem(Cart& cart, const std::string& itemId);
 // Moves a guest cart's lines into `target`. Quantities of one variant are added; a merged
 // line is capped by what the catalog has (and kMaxQuantity) but never drops below what
 // `target` held before; lines whose variant is not for sale, or out of stock, are dropped;
-// new lines beyond kMaxLines are dropped.
+// new lines beyond kMaxLines are dropped. A line new to `target` keeps its id.
 void mergeItems(Cart& target, const std::vector<CartItem>& guestItems,
-                const std::vector<Offer>& offers, const NewLineId& newLineId);
+                const std::vector<Offer>& offers);
 
 // The priced view of `cart` given the catalog's current `offers` for its variants.
 PricedCart price(const Cart& cart, const std::vector<Offer>& offers);

@@ -136,7 +136,7 @@ void CartService::mergeGuest(const std::string& userId, const std::string& guest
     if (!store_.remove(guestKey, guest->version)) continue;
     update(
         CartKey::user(userId),
-        [&](Cart& c) { mergeItems(c, guest->cart.items, offers, newId_); }, "merged");
+        [&](Cart& c) { mergeItems(c, guest->cart.items, offers); }, "merged");
     return;
   }
   throw busy();

@@ -86,6 +86,7 @@ struct Order {
   std::string reservationId;
   std::string expiresAt;  // unpaid past this → cancelled by the sweeper
   std::optional<Shipment> shipment;
+  std::optional<std::string> pendingEffect;  // internal: work owed to other services
   std::vector<StatusChange> statusHistory;
   std::string createdAt;
   std::string updatedAt;

@@ -311,6 +311,9 @@ void PaymentService::handleWebhook(const std::string& providerName, const Webhoo
     if (!p && !event.providerPaymentId.empty()) {
       p = store_.findByProviderId(providerName, event.providerPaymentId);
     }
+    if (!p && event.ourRefundId) {
+      if (auto r = store_.findRefund(*event.ourRefundId)) p = store_.find(r->paymentId);
+    }
     if (!p) {
       log::warn("webhook for an unknown payment",
                 {{"provider", providerName}, {"eventId", event.id}, {"type", event.type}});
@@ -351,25 +354,27 @@ void PaymentService::applyRefundEvent(Payment p, const WebhookEvent& event) {
   std::optional<Refund> known;
   if (event.ourRefundId) known = store_.findRefund(*event.ourRefundId);
   if (!known && event.providerRefundId) known = store_.findRefundByProviderId(*event.providerRefundId);
-  if (known) {
-    if (known->status == RefundStatus::kPending) {
-      store_.completeRefund({known->id, event.providerRefundId, true, now()});
-    }
-    return;
+  if (known && known->status == RefundStatus::kPending) {
+    store_.completeRefund({known->id, event.providerRefundId, true, now()});
   }
-  // Not one of ours: made on the provider's dashboard. Count only what our own refunds
-  // (finished or in flight) do not explain, so a webhook racing our refund call is not
-  // counted twice.
-  std::int64_t amount = event.refundAmount;
-  if (event.amountRefundedTotal >= 0) amount = event.amountRefundedTotal - p.refundReserved;
+  p = reload(p.id);
+  // Refunds not made through us (the provider's dashboard). With a running total (Stripe's
+  // amount_refunded) count only what our own refunds, finished or in flight, do not
+  // explain, so a webhook racing our refund call is never counted twice.
+  std::int64_t amount = 0;
+  if (event.amountRefundedTotal >= 0) {
+    amount = event.amountRefundedTotal - p.refundReserved;
+  } else if (!known) {
+    amount = event.refundAmount;
+  }
   if (amount <= 0) return;
   Refund r;
   r.id = newId();
   r.paymentId = p.id;
-  r.idempotencyKey = "external:" + event.providerRefundId.value_or(event.id);
+  r.idempotencyKey = "external:" + (known ? event.id : event.providerRefundId.value_or(event.id));
   r.amount = amount;
   r.status = RefundStatus::kSucceeded;
-  r.providerRefundId = event.providerRefundId;
+  r.providerRefundId = known ? std::nullopt : event.providerRefundId;
   r.createdAt = r.updatedAt = now();
   store_.recordExternalRefund(r);
 }
@@ -409,8 +414,16 @@ int PaymentService::reconcile() {
   return changed;
 }
 
-std::vector<Payment> PaymentService::list(const std::optional<std::string>& orderId, int limit) {
-  return store_.list(orderId, limit);
+PaymentService::PaymentPage PaymentService::list(const std::optional<std::string>& orderId,
+                                                 const std::optional<std::string>& cursor, int limit) {
+  PaymentPage page;
+  page.items = store_.list(orderId, cursor, limit + 1);
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.resize(static_cast<std::size_t>(limit));
+    page.nextCursor = page.items.back().id;
+  }
+  page.total = store_.count(orderId);
+  return page;
 }
 
 std::vector<Refund> PaymentService::refundsOf(const std::string& paymentId) {

@@ -45,7 +45,13 @@ class PaymentService {
   // One pass over payments and refunds left pending too long; returns how many changed.
   int reconcile();
 
-  std::vector<Payment> list(const std::optional<std::string>& orderId, int limit);
+  struct PaymentPage {
+    std::vector<Payment> items;
+    std::int64_t total = 0;
+    std::optional<std::string> nextCursor;
+  };
+  PaymentPage list(const std::optional<std::string>& orderId,
+                   const std::optional<std::string>& cursor, int limit);
   std::vector<Refund> refundsOf(const std::string& paymentId);
 
   static PaymentState stateOf(const Payment& payment);

@@ -52,7 +52,9 @@ class PaymentStore {
   virtual std::optional<Payment> findByOrder(const std::string& orderId) = 0;
   virtual std::optional<Payment> findByProviderId(const std::string& provider,
                                                   const std::string& providerPaymentId) = 0;
-  virtual std::vector<Payment> list(const std::optional<std::string>& orderId, int limit) = 0;
+  virtual std::vector<Payment> list(const std::optional<std::string>& orderId,
+                                      const std::optional<std::string>& beforeId, int limit) = 0;
+  virtual std::int64_t count(const std::optional<std::string>& orderId) = 0;
 
   // Records the provider's object (id, client secret, approval URL); no status change.
   virtual void recordProviderObject(const std::string& paymentId, const std::string& providerPaymentId,

@@ -1,0 +1,344 @@
+#include "services/order/store/sql_order_store.hpp"
+
+#include <map>
+
+#include "adapters/bus/outbox.hpp"
+#include "core/ids.hpp"
+
+namespace um::order {
+
+namespace {
+
+constexpr const char* kOrderColumns =
+    "id, number, user_id, cart_id, email, status, currency, subtotal, shipping, tax, total, "
+    "refunded, shipping_address, payment_provider, payment_status, payment_id, client_secret, "
+    "approval_url, reservation_id, expires_at, carrier, tracking_number, pending_effect, created_at, "
+    "updated_at";
+
+sql::Value optional(const std::optional<std::string>& v) {
+  if (!v) return nullptr;
+  return *v;
+}
+
+nlohmann::json addressJson(const ShippingAddress& a) {
+  auto opt = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  return {{"name", a.name},     {"line1", a.line1},           {"line2", opt(a.line2)},
+          {"city", a.city},     {"region", opt(a.region)},    {"postalCode", opt(a.postalCode)},
+          {"country", a.country}, {"phone", opt(a.phone)}};
+}
+
+ShippingAddress addressFrom(const std::string& text) {
+  const auto j = nlohmann::json::parse(text);
+  auto opt = [&](const char* key) -> std::optional<std::string> {
+    if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+    return j[key].get<std::string>();
+  };
+  ShippingAddress a;
+  a.name = j.value("name", "");
+  a.line1 = j.value("line1", "");
+  a.line2 = opt("line2");
+  a.city = j.value("city", "");
+  a.region = opt("region");
+  a.postalCode = opt("postalCode");
+  a.country = j.value("country", "");
+  a.phone = opt("phone");
+  return a;
+}
+
+OrderStatus statusFrom(const std::string& s) {
+  auto status = parseOrderStatus(s);
+  if (!status) throw sql::StatementError("unknown order status " + s);
+  return *status;
+}
+
+Order orderFrom(const sql::Row& r) {
+  Order o;
+  o.id = r.get<std::string>("id");
+  o.number = r.get<std::string>("number");
+  o.userId = r.get<std::optional<std::string>>("user_id");
+  o.cartId = r.get<std::optional<std::string>>("cart_id");
+  o.email = r.get<std::string>("email");
+  o.status = statusFrom(r.get<std::string>("status"));
+  o.currency = r.get<std::string>("currency");
+  o.subtotal = r.get<std::int64_t>("subtotal");
+  o.shipping = r.get<std::int64_t>("shipping");
+  o.tax = r.get<std::int64_t>("tax");
+  o.total = r.get<std::int64_t>("total");
+  o.refunded = r.get<std::int64_t>("refunded");
+  o.shippingAddress = addressFrom(r.get<std::string>("shipping_address"));
+  o.payment.provider = r.get<std::string>("payment_provider");
+  o.payment.status = r.get<std::string>("payment_status");
+  o.payment.paymentId = r.get<std::optional<std::string>>("payment_id");
+  o.payment.clientSecret = r.get<std::optional<std::string>>("client_secret");
+  o.payment.approvalUrl = r.get<std::optional<std::string>>("approval_url");
+  o.reservationId = r.get<std::string>("reservation_id");
+  o.expiresAt = r.get<std::string>("expires_at");
+  const auto carrier = r.get<std::optional<std::string>>("carrier");
+  if (carrier) {
+    o.shipment = Shipment{*carrier, r.get<std::optional<std::string>>("tracking_number").value_or("")};
+  }
+  o.pendingEffect = r.get<std::optional<std::string>>("pending_effect");
+  o.createdAt = r.get<std::string>("created_at");
+  o.updatedAt = r.get<std::string>("updated_at");
+  return o;
+}
+
+void appendHistory(sql::Transaction& tx, const std::string& orderId, OrderStatus status,
+                   const std::string& at, const std::optional<std::string>& note) {
+  // The order's row was just written in this transaction, so on PostgreSQL it is locked and
+  // no other transaction computes the same seq.
+  tx.execute(
+      "INSERT INTO order_status_history (order_id, seq, status, at, note) "
+      "SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM order_status_history WHERE order_id = $1",
+      {orderId, toString(status), at, optional(note)});
+}
+
+struct ClaimLost {};
+struct StaleChange {};
+
+}  // namespace
+
+ClaimResult SqlOrderStore::claimKey(const std::string& scope, const std::string& key,
+                                    const std::string& fingerprint, const std::string& now,
+                                    const std::string& staleBefore) {
+  const std::string token = newId();
+  // The primary key decides: of any number of concurrent requests, one INSERT wins.
+  const auto inserted = db_.execute(
+      "INSERT INTO idempotency_keys (scope, idem_key, fingerprint, claim_token, claimed_at, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (scope, idem_key) DO NOTHING",
+      {scope, key, fingerprint, token, now});
+  if (inserted.affectedRows == 1) return {ClaimResult::Outcome::kClaimed, std::nullopt, token};
+
+  const auto r = db_.execute(
+      "SELECT fingerprint, order_id, claim_token, claimed_at FROM idempotency_keys "
+      "WHERE scope = $1 AND idem_key = $2",
+      {scope, key});
+  if (r.empty()) {
+    // Released between our INSERT and SELECT: the caller simply tries again.
+    return {ClaimResult::Outcome::kBusy, std::nullopt, ""};
+  }
+  const auto& row = r.one();
+  if (row.get<std::string>("fingerprint") != fingerprint) {
+    return {ClaimResult::Outcome::kMismatch, std::nullopt, ""};
+  }
+  if (auto orderId = row.get<std::optional<std::string>>("order_id")) {
+    return {ClaimResult::Outcome::kCompleted, orderId, ""};
+  }
+  if (row.get<std::string>("claimed_at") < staleBefore) {
+    // Its holder died mid-saga. Taking over is itself conditional on the old token, so two
+    // requests cannot both take over.
+    const auto took = db_.execute(
+        "UPDATE idempotency_keys SET claim_token = $1, claimed_at = $2 "
+        "WHERE scope = $3 AND idem_key = $4 AND claim_token = $5 AND order_id IS NULL",
+        {token, now, scope, key, row.get<std::string>("claim_token")});
+    if (took.affectedRows == 1) return {ClaimResult::Outcome::kClaimed, std::nullopt, token};
+  }
+  return {ClaimResult::Outcome::kBusy, std::nullopt, ""};
+}
+
+void SqlOrderStore::releaseKey(const KeyClaim& claim) {
+  db_.execute(
+      "DELETE FROM idempotency_keys WHERE scope = $1 AND idem_key = $2 AND claim_token = $3 "
+      "AND order_id IS NULL",
+      {claim.scope, claim.key, claim.token});
+}
+
+void SqlOrderStore::create(const Order& o, const KeyClaim& claim, const nlohmann::json& event) {
+  try {
+    db_.transaction([&](sql::Transaction& tx) {
+      // The key first: if our claim was taken over, nothing else is written.
+      const auto linked = tx.execute(
+          "UPDATE idempotency_keys SET order_id = $1 "
+          "WHERE scope = $2 AND idem_key = $3 AND claim_token = $4 AND order_id IS NULL",
+          {o.id, claim.scope, claim.key, claim.token});
+      if (linked.affectedRows != 1) throw ClaimLost{};
+      tx.execute(
+          "INSERT INTO orders (id, number, user_id, cart_id, email, status, currency, subtotal, "
+          "shipping, tax, total, refunded, shipping_address, payment_provider, payment_status, "
+          "reservation_id, expires_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+          "$8, $9, $10, $11, 0, $12, $13, $14, $15, $16, $17, $17)",
+          {o.id, o.number, optional(o.userId), optional(o.cartId), o.email, toString(o.status),
+           o.currency, o.subtotal, o.shipping, o.tax, o.total, addressJson(o.shippingAddress).dump(),
+           o.payment.provider, o.payment.status, o.reservationId, o.expiresAt, o.createdAt});
+      for (std::size_t i = 0; i < o.items.size(); ++i) {
+        const auto& l = o.items[i];
+        tx.execute(
+            "INSERT INTO order_items (order_id, position, product_id, variant_id, sku, name, "
+            "unit_price, quantity, line_total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            {o.id, static_cast<std::int64_t>(i), l.productId, l.variantId, l.sku, l.name, l.unitPrice,
+             l.quantity, l.lineTotal});
+      }
+      appendHistory(tx, o.id, o.status, o.createdAt, std::nullopt);
+      bus::Outbox::append(tx, "order.created", o.id, event);
+    });
+  } catch (const ClaimLost&) {
+    throw Error::conflict("idempotency_key_in_use",
+                          "another request with this Idempotency-Key took over");
+  }
+}
+
+void SqlOrderStore::loadDetails(std::vector<Order>& orders) {
+  if (orders.empty()) return;
+  std::map<std::string, Order*> byId;
+  sql::Params ids;
+  std::string in;
+  for (auto& o : orders) {
+    byId[o.id] = &o;
+    ids.push_back(o.id);
+    in += (in.empty() ? "$" : ", $") + std::to_string(ids.size());
+  }
+  const auto items = db_.execute(
+      "SELECT order_id, product_id, variant_id, sku, name, unit_price, quantity, line_total "
+      "FROM order_items WHERE order_id IN (" + in + ") ORDER BY order_id, position",
+      ids);
+  for (const auto& r : items.rows) {
+    OrderLine l;
+    l.productId = r.get<std::string>("product_id");
+    l.variantId = r.get<std::string>("variant_id");
+    l.sku = r.get<std::string>("sku");
+    l.name = r.get<std::string>("name");
+    l.unitPrice = r.get<std::int64_t>("unit_price");
+    l.quantity = r.get<std::int64_t>("quantity");
+    l.lineTotal = r.get<std::int64_t>("line_total");
+    byId.at(r.get<std::string>("order_id"))->items.push_back(std::move(l));
+  }
+  const auto history = db_.execute(
+      "SELECT order_id, status, at, note FROM order_status_history WHERE order_id IN (" + in +
+          ") ORDER BY order_id, seq",
+      ids);
+  for (const auto& r : history.rows) {
+    byId.at(r.get<std::string>("order_id"))
+        ->statusHistory.push_back({statusFrom(r.get<std::string>("status")), r.get<std::string>("at"),
+                                   r.get<std::optional<std::string>>("note")});
+  }
+}
+
+std::optional<Order> SqlOrderStore::find(const std::string& orderId) {
+  const auto r = db_.execute(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id = $1",
+                             {orderId});
+  if (r.empty()) return std::nullopt;
+  std::vector<Order> one{orderFrom(r.one())};
+  loadDetails(one);
+  return std::move(one.front());
+}
+
+OrderPage SqlOrderStore::list(const OrderFilter& f) {
+  std::string where = "1 = 1";
+  sql::Params params;
+  auto bind = [&params](sql::Value v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  if (f.userId) where += " AND user_id = " + bind(*f.userId);
+  if (f.status) where += " AND status = " + bind(toString(*f.status));
+  if (f.query && !f.query->empty()) {
+    // Exact on ids and numbers (case-insensitive), prefix on emails: what support types.
+    const std::string q = *f.query;
+    std::string upper = q, lower = q;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string escaped;
+    for (char c : lower) {
+      if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+      escaped += c;
+    }
+    where += " AND (id = " + bind(q) + " OR number = " + bind(upper) + " OR LOWER(email) LIKE " +
+             bind(escaped + "%") + " ESCAPE '\\')";
+  }
+  const sql::Params countParams = params;
+  const std::string countWhere = where;
+  if (f.beforeId) where += " AND id < " + bind(*f.beforeId);
+  const std::string limit = bind(static_cast<std::int64_t>(f.limit + 1));
+  const auto r = db_.execute(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE " + where +
+                                 " ORDER BY id DESC LIMIT " + limit,
+                             params);
+  OrderPage page;
+  for (const auto& row : r.rows) page.items.push_back(orderFrom(row));
+  if (static_cast<int>(page.items.size()) > f.limit) {
+    page.items.resize(static_cast<std::size_t>(f.limit));
+    page.nextCursor = page.items.back().id;
+  }
+  loadDetails(page.items);
+  page.total = db_.execute("SELECT COUNT(*) FROM orders WHERE " + countWhere, countParams)
+                   .one()
+                   .get<std::int64_t>(0);
+  return page;
+}
+
+ChangeResult SqlOrderStore::apply(const OrderChange& c) {
+  try {
+    return db_.transaction([&](sql::Transaction& tx) {
+      if (c.refund) {
+        const auto ins = tx.execute(
+            "INSERT INTO order_refunds (refund_id, order_id, amount, at) VALUES ($1, $2, $3, $4) "
+            "ON CONFLICT (refund_id) DO NOTHING",
+            {c.refund->refundId, c.orderId, c.refund->amount, c.at});
+        if (ins.affectedRows != 1) return ChangeResult::kDuplicateRefund;
+      }
+      const auto r = tx.execute(
+          "UPDATE orders SET status = $1, updated_at = $2, "
+          "pending_effect = COALESCE($3, pending_effect), "
+          "payment_status = COALESCE($4, payment_status), payment_id = COALESCE($5, payment_id), "
+          "carrier = COALESCE($6, carrier), tracking_number = COALESCE($7, tracking_number), "
+          "refunded = refunded + $8 "
+          "WHERE id = $9 AND status = $10",
+          {toString(c.status), c.at, optional(c.pendingEffect), optional(c.paymentStatus),
+           optional(c.paymentId),
+           c.shipment ? sql::Value(c.shipment->carrier) : sql::Value(nullptr),
+           c.shipment ? sql::Value(c.shipment->trackingNumber) : sql::Value(nullptr),
+           c.refund ? c.refund->amount : std::int64_t{0}, c.orderId, toString(c.expected)});
+      // Throwing rolls the refund record back with it, so a retry can apply it.
+      if (r.affectedRows != 1) throw StaleChange{};
+      if (c.status != c.expected) appendHistory(tx, c.orderId, c.status, c.at, c.note);
+      if (!c.eventType.empty()) bus::Outbox::append(tx, c.eventType, c.orderId, c.eventPayload);
+      return ChangeResult::kApplied;
+    });
+  } catch (const StaleChange&) {
+    return ChangeResult::kStale;
+  }
+}
+
+void SqlOrderStore::setPayment(const std::string& orderId, const PaymentSummary& p,
+                               const std::string& at) {
+  // Only while unpaid: a late copy of "pending" must not overwrite what a payment event
+  // recorded with the order's own change.
+  db_.execute(
+      "UPDATE orders SET payment_status = $1, payment_id = COALESCE($2, payment_id), "
+      "client_secret = $3, approval_url = $4, updated_at = $5 "
+      "WHERE id = $6 AND status = 'pending_payment'",
+      {p.status, optional(p.paymentId), optional(p.clientSecret), optional(p.approvalUrl), at,
+       orderId});
+}
+
+void SqlOrderStore::setPaymentStatus(const std::string& orderId, const std::string& status) {
+  db_.execute("UPDATE orders SET payment_status = $1 WHERE id = $2", {status, orderId});
+}
+
+void SqlOrderStore::clearEffect(const std::string& orderId, const std::string& effect) {
+  db_.execute("UPDATE orders SET pending_effect = NULL WHERE id = $1 AND pending_effect = $2",
+              {orderId, effect});
+}
+
+std::vector<std::string> SqlOrderStore::expiredUnpaid(const std::string& now, int limit) {
+  const auto r = db_.execute(
+      "SELECT id FROM orders WHERE status = 'pending_payment' AND expires_at < $1 "
+      "ORDER BY expires_at LIMIT $2",
+      {now, static_cast<std::int64_t>(limit)});
+  std::vector<std::string> out;
+  for (const auto& row : r.rows) out.push_back(row.get<std::string>(0));
+  return out;
+}
+
+std::vector<std::string> SqlOrderStore::stalledEffects(const std::string& before, int limit) {
+  const auto r = db_.execute(
+      "SELECT id FROM orders WHERE pending_effect IS NOT NULL AND updated_at < $1 "
+      "ORDER BY updated_at LIMIT $2",
+      {before, static_cast<std::int64_t>(limit)});
+  std::vector<std::string> out;
+  for (const auto& row : r.rows) out.push_back(row.get<std::string>(0));
+  return out;
+}
+
+}  // namespace um::order

@@ -1,0 +1,36 @@
+#pragma once
+
+// OrderStore over the relational port (SQLite or PostgreSQL, same SQL).
+
+#include "adapters/sql/database.hpp"
+#include "services/order/domain/order_store.hpp"
+
+namespace um::order {
+
+class SqlOrderStore final : public OrderStore {
+ public:
+  explicit SqlOrderStore(sql::Database& db) : db_(db) {}
+
+  ClaimResult claimKey(const std::string& scope, const std::string& key,
+                       const std::string& fingerprint, const std::string& now,
+                       const std::string& staleBefore) override;
+  void releaseKey(const KeyClaim& claim) override;
+  void create(const Order& order, const KeyClaim& claim, const nlohmann::json& event) override;
+  std::optional<Order> find(const std::string& orderId) override;
+  OrderPage list(const OrderFilter& filter) override;
+  ChangeResult apply(const OrderChange& change) override;
+  void setPayment(const std::string& orderId, const PaymentSummary& payment,
+                  const std::string& at) override;
+  void setPaymentStatus(const std::string& orderId, const std::string& status) override;
+  void clearEffect(const std::string& orderId, const std::string& effect) override;
+  std::vector<std::string> expiredUnpaid(const std::string& now, int limit) override;
+  std::vector<std::string> stalledEffects(const std::string& before, int limit) override;
+
+ private:
+  // Fills lines and history of `orders` with two queries, whatever their number.
+  void loadDetails(std::vector<Order>& orders);
+
+  sql::Database& db_;
+};
+
+}  // namespace um::order
