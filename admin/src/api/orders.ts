@@ -12,10 +12,11 @@ export const shipOrder = (id: string, carrier: string, trackingNumber: string) =
 export const deliverOrder = (id: string) =>
   api<Order>(`/v2/admin/orders/${encodeURIComponent(id)}/deliver`, { method: 'POST' });
 
-export const refundOrder = (id: string, amount?: { amount: number; currency: string }) =>
+export const refundOrder = (id: string, amount: { amount: number; currency: string } | undefined, idempotencyKey: string) =>
   api<Order>(`/v2/admin/orders/${encodeURIComponent(id)}/refund`, {
     method: 'POST',
     body: amount ? { amount } : {},
+    headers: { 'Idempotency-Key': idempotencyKey },
   });
 
 export const cancelOrder = (id: string) =>

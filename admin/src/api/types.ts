@@ -148,7 +148,8 @@ export interface Order {
   payment: { provider: string; status: string; clientSecret?: string; approvalUrl?: string };
   statusHistory: { status: OrderStatus; at: string }[];
   createdAt: string;
-  shipment?: { carrier?: string; trackingNumber?: string };
+  shipment?: { carrier?: string; trackingNumber?: string } | null;
+  refunded?: Money;
   carrier?: string;
   trackingNumber?: string;
 }

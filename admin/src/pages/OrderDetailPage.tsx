@@ -4,6 +4,7 @@ import { cancelOrder, deliverOrder, getOrder, refundOrder, shipOrder } from '../
 import type { Money, Order } from '../api/types';
 import { formatMoney } from '../lib/money';
 import { allowedActions, statusLabel } from '../lib/orderActions';
+import { attemptFor, loadAttempt, saveAttempt } from '../lib/idempotency';
 import { OrderStatusBadge } from '../components/OrderStatusBadge';
 import { ShipForm } from '../components/ShipForm';
 import { RefundForm } from '../components/RefundForm';
@@ -126,7 +127,15 @@ export function OrderDetailPage() {
             Mark as delivered
           </button>
         )}
-        {actions.includes('refund') && <RefundForm total={o.total} busy={act.isPending} onRefund={(m) => act.mutate(() => refundOrder(id, m))} />}
+        {actions.includes('refund') && <RefundForm total={o.total} busy={act.isPending} onRefund={(m) => {
+              const attempt = attemptFor(loadAttempt(), { order: id, amount: m ?? null });
+              saveAttempt(attempt);
+              act.mutate(async () => {
+                const updated = await refundOrder(id, m, attempt.key);
+                saveAttempt(null);
+                return updated;
+              });
+            }} />}
         {actions.includes('cancel') && (
           <button
             type="button"

@@ -110,6 +110,19 @@ describe('api client', () => {
     expect(getGuestCartId()).toBe('guest-1');
   });
 
+  it('a guest checks out and views the order with the cart id; a signed-in shopper does not send it', async () => {
+    setGuestCartId('guest-1');
+    const calls = mockFetch(json(201, { id: 'o1' }), json(200, { id: 'o1' }), json(200, { id: 'o1' }));
+    await api('/v2/orders', { method: 'POST', body: {}, headers: { 'Idempotency-Key': 'k' } });
+    await api('/v2/orders/o1');
+    expect(header(calls[0], 'X-Cart-Id')).toBe('guest-1');
+    expect(header(calls[1], 'X-Cart-Id')).toBe('guest-1');
+    expect(getGuestCartId()).toBe('guest-1');
+    setSession({ accessToken: 't', refreshToken: 'r', user });
+    await api('/v2/orders/o1');
+    expect(header(calls[2], 'X-Cart-Id')).toBeUndefined();
+  });
+
   it('sends the Idempotency-Key it is given', async () => {
     const calls = mockFetch(json(201, { id: 'o1' }));
     await api('/v2/orders', { method: 'POST', body: {}, headers: { 'Idempotency-Key': 'k1' } });

@@ -108,12 +108,19 @@ function isCartPath(path: string): boolean {
   return path === '/v2/cart' || path.startsWith('/v2/cart/');
 }
 
+/** A guest's orders are theirs by the cart they came from: checkout and viewing send X-Cart-Id. */
+function isOrderPath(path: string): boolean {
+  return path === '/v2/orders' || path.startsWith('/v2/orders/');
+}
+
 async function send(path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   const session = opts.auth === false ? null : getSession();
   if (session) headers.Authorization = `Bearer ${session.accessToken}`;
-  if (isCartPath(path)) Object.assign(headers, cartRequestHeaders(getGuestCartId()));
+  if (isCartPath(path) || (!session && isOrderPath(path))) {
+    Object.assign(headers, cartRequestHeaders(getGuestCartId()));
+  }
   try {
     return await fetch(buildUrl(path, opts.query), {
       method: opts.method ?? 'GET',

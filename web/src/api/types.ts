@@ -93,12 +93,17 @@ export interface CartItem {
   unitPrice: Money;
   quantity: number;
   lineTotal: Money;
+  variantName?: string | null;
+  /** Units in stock right now (the cart is re-priced and re-checked on every read). */
+  available?: number;
 }
 
 export interface Cart {
-  id: string;
-  cartId?: string;
+  id: string | null;
+  cartId?: string | null;
   items: CartItem[];
+  /** Lines whose product was archived or removed since they were added. */
+  unavailableItems?: Omit<CartItem, 'lineTotal'>[];
   itemCount: number;
   subtotal: Money;
 }
@@ -148,7 +153,8 @@ export interface Order {
   payment: { provider: string; status: string; clientSecret?: string; approvalUrl?: string };
   statusHistory: { status: OrderStatus; at: string }[];
   createdAt: string;
-  shipment?: { carrier?: string; trackingNumber?: string };
+  shipment?: { carrier?: string; trackingNumber?: string } | null;
+  refunded?: Money;
   carrier?: string;
   trackingNumber?: string;
 }

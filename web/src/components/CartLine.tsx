@@ -12,9 +12,17 @@ export function CartLine({ item }: { item: CartItem }) {
     <li className="cart-line" data-testid="cart-line">
       <ProductImage src={item.image ?? undefined} alt={item.name} className="cart-line__image" />
       <div className="cart-line__info">
-        <p className="cart-line__name">{item.name}</p>
+        <p className="cart-line__name">
+          {item.name}
+          {item.variantName && !item.name.includes(item.variantName) ? ` — ${item.variantName}` : ''}
+        </p>
         <p className="cart-line__sku">SKU {item.sku}</p>
         <p>{formatMoney(item.unitPrice)} each</p>
+        {item.available !== undefined && item.available < item.quantity && (
+          <p className="field__error" role="alert">
+            {item.available === 0 ? 'Out of stock — remove it to check out.' : `Only ${item.available} left — lower the quantity.`}
+          </p>
+        )}
         <ErrorMessage error={setQuantity.error ?? remove.error} />
       </div>
       <label className="cart-line__qty">

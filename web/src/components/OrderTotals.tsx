@@ -20,12 +20,13 @@ export function OrderTotals({
       </div>
       <div>
         <dt>Shipping</dt>
-        <dd>{shipping ? (shipping.amount === 0 ? 'Free' : formatMoney(shipping)) : 'Calculated when you place the order'}</dd>
+        <dd>{shipping ? (shipping.amount === 0 ? 'Free' : formatMoney(shipping)) : 'Next step'}</dd>
       </div>
       <div>
         <dt>Tax</dt>
-        <dd>{tax ? formatMoney(tax) : 'Calculated when you place the order'}</dd>
+        <dd>{tax ? formatMoney(tax) : 'Next step'}</dd>
       </div>
+      {!total && <p className="totals__note">Shipping and tax are worked out for your address when you place the order, and shown before anything ships.</p>}
       {total && (
         <div className="totals__total">
           <dt>Total</dt>

@@ -1,9 +1,18 @@
 import { Link } from 'react-router-dom';
-import { useCart } from '../cart/useCart';
+import { useCart, useRemoveItem } from '../cart/useCart';
 import { CartLine } from '../components/CartLine';
 import { formatMoney } from '../lib/money';
 import { Loading } from '../components/Loading';
 import { ErrorMessage } from '../components/ErrorMessage';
+
+function UnavailableRemove({ itemId }: { itemId: string }) {
+  const remove = useRemoveItem();
+  return (
+    <button type="button" className="link-button" disabled={remove.isPending} onClick={() => remove.mutate(itemId)}>
+      Remove
+    </button>
+  );
+}
 
 export function CartPage() {
   const { data: cart, error, isPending } = useCart();
@@ -28,6 +37,18 @@ export function CartPage() {
           <CartLine key={item.id} item={item} />
         ))}
       </ul>
+      {!!cart.unavailableItems?.length && (
+        <section className="alert" aria-labelledby="unavailable-heading">
+          <h2 id="unavailable-heading">No longer available</h2>
+          <ul>
+            {cart.unavailableItems.map((i) => (
+              <li key={i.id}>
+                {i.name} <UnavailableRemove itemId={i.id} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="cart-summary">
         <p className="cart-summary__subtotal">
           Subtotal ({cart.itemCount} {cart.itemCount === 1 ? 'item' : 'items'}):{' '}

@@ -48,6 +48,14 @@ export function CheckoutPage() {
 
   const chosenId = addressId ?? saved[0]?.id ?? '';
 
+  // An error stays on a field only until the shopper changes that field.
+  const clearError = (...fields: string[]) =>
+    setErrors((e) => (fields.some((f) => f in e) ? Object.fromEntries(Object.entries(e).filter(([k]) => !fields.includes(k))) : e));
+  const changeAddress = (next: AddressInput) => {
+    clearError(...(Object.keys(next) as (keyof AddressInput)[]).filter((k) => next[k] !== address[k]));
+    setAddress(next);
+  };
+
   useEffect(() => {
     if (cart?.items.length && !started.current) {
       started.current = true;
@@ -132,7 +140,10 @@ export function CheckoutPage() {
               autoComplete="email"
               value={email}
               error={errors.email}
-              onChange={(e) => setEmail(e.target.value)}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                clearError('email');
+              }}
               required
             />
             <p>
@@ -145,7 +156,7 @@ export function CheckoutPage() {
           {session && <SavedAddressPicker addresses={saved} selectedId={chosenId} onSelect={setAddressId} />}
           {(!session || chosenId === '') && (
             <>
-              <AddressFields idPrefix="ship" value={address} onChange={setAddress} errors={errors} />
+              <AddressFields idPrefix="ship" value={address} onChange={changeAddress} errors={errors} />
               {session && (
                 <label className="checkbox">
                   <input type="checkbox" checked={saveNewAddress} onChange={(e) => setSaveNewAddress(e.target.checked)} /> Save
@@ -157,7 +168,14 @@ export function CheckoutPage() {
         </section>
         <section aria-labelledby="payment-heading">
           <h2 id="payment-heading">Payment</h2>
-          <CardField value={card} onChange={setCard} error={errors.cardNumber} />
+          <CardField
+            value={card}
+            onChange={(v) => {
+              setCard(v);
+              clearError('cardNumber');
+            }}
+            error={errors.cardNumber}
+          />
         </section>
         <button type="submit" className="button button--primary button--large" disabled={submitting}>
           {submitting ? 'Placing your order…' : 'Place order'}

@@ -39,14 +39,7 @@ SqliteDatabase::SqliteDatabase(const SqliteOptions& options, std::string service
   retryTransient(kMaxAttempts, [&] { return conn->execute("PRAGMA journal_mode = WAL", {}); });
 }
 
-std::unique_lock<std::timed_mutex> SqliteDatabase::lockWriter() {
-  std::unique_lock lock(writer_, std::defer_lock);
-  if (!lock.try_lock_for(busyTimeout_)) {
-    throw StoreUnavailable("SQLite write lock of " + service_ + " not free after " +
-                           std::to_string(busyTimeout_.count()) + " ms");
-  }
-  return lock;
-}
+WriteLock::Held SqliteDatabase::lockWriter() { return writer_.acquire(busyTimeout_, service_); }
 
 Result SqliteDatabase::execute(std::string_view sql, const Params& params) {
   auto conn = pool_.acquire();

@@ -7,12 +7,12 @@
 
 #include <chrono>
 #include <cstddef>
-#include <mutex>
 #include <string>
 
 #include "adapters/sql/connection_pool.hpp"
 #include "adapters/sql/database.hpp"
 #include "adapters/sql/sqlite/sqlite_connection.hpp"
+#include "adapters/sql/sqlite/write_lock.hpp"
 
 namespace um::sql {
 
@@ -39,12 +39,12 @@ class SqliteDatabase final : public Database {
   void runInTransaction(const std::function<void(Transaction&)>& work) override;
 
  private:
-  std::unique_lock<std::timed_mutex> lockWriter();
+  WriteLock::Held lockWriter();
 
   std::string service_;
   std::string path_;
   std::chrono::milliseconds busyTimeout_;
-  std::timed_mutex writer_;
+  WriteLock writer_;
   ConnectionPool<SqliteConnection> pool_;
 };
 

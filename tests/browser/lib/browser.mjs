@@ -1,0 +1,50 @@
+// Debian's chromium driven by playwright-core (no downloaded browser builds).
+import { chromium } from 'playwright-core';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT } from './server.mjs';
+
+export const SCREENSHOTS = path.join(ROOT, 'tests', 'browser', 'screenshots');
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/** A browser with a fresh profile (user data dir), removed again by close(). */
+export async function openBrowser({ baseURL }) {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'um-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    baseURL,
+    viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(15_000);
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    async page() {
+      const page = await context.newPage();
+      // Image hosts of the demo catalog are not reachable here (and must not be): answer
+      // them locally, so pages never wait on the network.
+      await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 404, body: '' }));
+      page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
