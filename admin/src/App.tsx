@@ -1,10 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { isApiError } from './api/client';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { Layout } from './components/Layout';
 import { SignInPage } from './pages/SignInPage';
-import { DashboardPage } from './pages/DashboardPage';
+import { Loading } from './components/Loading';
 import { ProductsPage } from './pages/ProductsPage';
 import { ProductEditPage } from './pages/ProductEditPage';
 import { CategoriesPage } from './pages/CategoriesPage';
@@ -13,6 +14,9 @@ import { OrderDetailPage } from './pages/OrderDetailPage';
 import { CustomersPage } from './pages/CustomersPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+
+// The charts library is the bulk of the bundle: load it only with the dashboard.
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -37,7 +41,14 @@ export function App() {
               </RequireAdmin>
             }
           >
-            <Route index element={<DashboardPage />} />
+            <Route
+              index
+              element={
+                <Suspense fallback={<Loading />}>
+                  <DashboardPage />
+                </Suspense>
+              }
+            />
             <Route path="products" element={<ProductsPage />} />
             <Route path="products/:id" element={<ProductEditPage />} />
             <Route path="categories" element={<CategoriesPage />} />

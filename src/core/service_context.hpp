@@ -104,6 +104,10 @@ struct ServiceContext {
   // http::authenticate(ctx.authenticator) before requireAuthenticated()/requireRole().
   http::Authenticator authenticator;
   std::string dataDir;
+  // Call after committing a transaction that appended to the outbox: the relay publishes at
+  // once instead of at its next poll (it polls every 250 ms anyway, so forgetting is slow,
+  // not wrong).
+  std::function<void()> wakeOutbox = [] {};
 };
 
 }  // namespace um

@@ -232,3 +232,51 @@ test('an admin ships the order and the shopper sees it shipped', async () => {
   await expectText(shopper.locator('.order-summary'), new RegExp(`1Z${tag.toUpperCase()}`));
   await screenshot(shopper, 'storefront-order-shipped');
 });
+
+test('a guest whose card is declined can pay with another card and see the order', async () => {
+  const guestBrowser = await openBrowser({ baseURL: shop.url });
+  try {
+    const guest = await guestBrowser.page();
+    const product = await anInStockProduct();
+    const stockBefore = (await shop.api('GET', `/v2/products/${product.id}`)).json.stock;
+    await guest.goto(`/products/${product.slug}`);
+    await guest.getByRole('button', { name: 'Add to cart' }).click();
+    await expectText(guest.getByTestId('cart-count'), /^1$/);
+    await guest.goto('/checkout');
+    await guest.getByLabel('Email').fill(`guest-${tag}@example.com`);
+    await guest.getByLabel('Full name').fill('Gail Guest');
+    await guest.getByLabel('Street address').fill('2 Harbour Road');
+    await guest.getByLabel('City').fill('Portsmouth');
+    await guest.getByLabel('Postal code').fill('PO1 2AB');
+    await guest.getByLabel('Country (2-letter code)').fill('GB');
+    await guest.getByLabel('Card number').fill('4000 0000 0000 0002');
+    await guest.getByRole('button', { name: 'Place order' }).click();
+    await guest.waitForURL(/\/confirmation$/, { timeout: 20_000 });
+    await eventually(async () => assert.equal(await guest.getByTestId('order-status').getAttribute('data-status'), 'cancelled'), {
+      timeout: 15_000,
+    });
+    await guest.getByRole('heading', { name: /declined/ }).waitFor();
+    await screenshot(guest, 'storefront-payment-declined');
+    await eventually(async () => assert.equal((await shop.api('GET', `/v2/products/${product.id}`)).json.stock, stockBefore, 'stock released'));
+
+    // The cart is still there; a new card is a new attempt (a new Idempotency-Key).
+    await guest.goto('/checkout');
+    await guest.getByLabel('Email').fill(`guest-${tag}@example.com`);
+    await guest.getByLabel('Full name').fill('Gail Guest');
+    await guest.getByLabel('Street address').fill('2 Harbour Road');
+    await guest.getByLabel('City').fill('Portsmouth');
+    await guest.getByLabel('Postal code').fill('PO1 2AB');
+    await guest.getByLabel('Country (2-letter code)').fill('GB');
+    await guest.getByLabel('Card number').fill('4242424242424242');
+    await guest.getByRole('button', { name: 'Place order' }).click();
+    await guest.waitForURL(/\/confirmation$/, { timeout: 20_000 });
+    await eventually(async () => assert.equal(await guest.getByTestId('order-status').getAttribute('data-status'), 'paid'), {
+      timeout: 15_000,
+    });
+    // Reloading shows the order again: a guest reads it with the cart id it came from.
+    await guest.reload();
+    await eventually(async () => assert.equal(await guest.getByTestId('order-status').getAttribute('data-status'), 'paid'));
+  } finally {
+    await guestBrowser.close();
+  }
+});

@@ -84,7 +84,8 @@ class Runtime::Impl {
       lifecycle_.onStop([relay] { relay->stop(); });
       ServiceContext ctx{def->name,  config_, systemClock(), router_,    db,
                          *bus_,      *cache_, metrics_,      clients_,   lifecycle_,
-                         readiness_, bearerAuthenticator(clients_), options_.dataDir};
+                         readiness_, bearerAuthenticator(clients_), options_.dataDir,
+                         [relay] { relay->wake(); }};
       def->registerService(ctx);
     }
 

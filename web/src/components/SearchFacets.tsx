@@ -3,6 +3,8 @@ import { formatMoney } from '../lib/money';
 
 interface Props {
   facets: SearchResult['facets'];
+  /** Names for category facet values (which may be ids or slugs). */
+  categoryName?: (value: string) => string;
   currency: string;
   selected: { category?: string; brand?: string; minPrice?: number; maxPrice?: number };
   onSelect: (changes: Record<string, string | number | undefined>) => void;
@@ -34,14 +36,14 @@ function FacetGroup({
 }
 
 /** Narrow a search by category, brand and price band, with the count of each. */
-export function SearchFacets({ facets, currency, selected, onSelect }: Props) {
+export function SearchFacets({ facets, categoryName = (v) => v, currency, selected, onSelect }: Props) {
   if (!facets) return null;
   const priceKey = (min: number, max: number) => `${min}-${max}`;
   return (
     <div className="facets" aria-label="Refine results">
       <FacetGroup
         title="Category"
-        values={(facets.category ?? []).map((f) => ({ key: f.value, label: f.value, count: f.count }))}
+        values={(facets.category ?? []).map((f) => ({ key: f.value, label: categoryName(f.value), count: f.count }))}
         selected={(k) => selected.category === k}
         onToggle={(k, on) => onSelect({ category: on ? k : undefined })}
       />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { search } from '../api/catalog';
+import { useQuery } from '@tanstack/react-query';
+import { listCategories, search } from '../api/catalog';
 import { track } from '../api/analytics';
 import { filtersFromParams, withParam } from '../lib/listParams';
 import { useProductList } from '../lib/useProductList';
@@ -17,6 +18,8 @@ export function SearchPage() {
   const filters = filtersFromParams(params);
   const list = useProductList(['search', q, filters], (cursor) => search(q, filters, cursor), q.length > 0);
   const currency = list.products[0]?.price.currency ?? 'USD';
+  const categories = useQuery({ queryKey: ['categories'], queryFn: listCategories, staleTime: 300_000 });
+  const categoryName = (v: string) => categories.data?.items.find((c) => c.id === v || c.slug === v)?.name ?? v;
   const total = list.total;
   const loaded = !list.isPending && !list.error;
 
@@ -48,7 +51,7 @@ export function SearchPage() {
       </h1>
       <div className="listing__body">
         <aside className="listing__filters">
-          <SearchFacets facets={list.first?.facets} currency={currency} selected={filters} onSelect={select} />
+          <SearchFacets facets={list.first?.facets} categoryName={categoryName} currency={currency} selected={filters} onSelect={select} />
           <label className="checkbox">
             <input
               type="checkbox"

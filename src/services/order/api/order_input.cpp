@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/error.hpp"
 #include "core/http/json_fields.hpp"
 #include "services/order/domain/idempotency.hpp"
 

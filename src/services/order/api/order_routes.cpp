@@ -1,5 +1,6 @@
 #include "services/order/api/order_routes.hpp"
 
+#include "core/error.hpp"
 #include "core/ids.hpp"
 #include "services/order/api/order_input.hpp"
 #include "services/order/api/order_json.hpp"

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/clock.hpp"
+#include "core/error.hpp"
 #include "services/payment/domain/payment_service.hpp"
 
 namespace um::payment {
