@@ -49,7 +49,9 @@ class ConnectionPool {
   };
 
   ConnectionPool(Factory factory, std::size_t maxSize, std::chrono::milliseconds waitTimeout)
-      : factory_(std::move(factory)), maxSize_(maxSize == 0 ? 1 : maxSize), waitTimeout_(waitTimeout) {}
+      : factory_(std::move(factory)),
+        maxSize_(maxSize == 0 ? 1 : maxSize),
+        waitTimeout_(waitTimeout) {}
 
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
@@ -68,9 +70,8 @@ class ConnectionPool {
 
   Lease acquire() {
     std::unique_lock lock(mutex_);
-    const bool ready = available_.wait_for(lock, waitTimeout_, [&] {
-      return !idle_.empty() || open_ < maxSize_;
-    });
+    const bool ready =
+        available_.wait_for(lock, waitTimeout_, [&] { return !idle_.empty() || open_ < maxSize_; });
     if (!ready) {
       throw StoreUnavailable("no database connection free after " +
                              std::to_string(waitTimeout_.count()) + " ms (pool of " +

@@ -28,15 +28,19 @@ ParsedName parseFileName(const std::string& path, const std::string& file) {
   static const std::regex kPattern(R"(V([0-9]{1,9})__([A-Za-z0-9_]+)(\.sqlite|\.postgres)?\.sql)");
   std::smatch m;
   if (!std::regex_match(file, m, kPattern)) {
-    throw invalid("migration file name " + path + " is not V<number>__<name>[.sqlite|.postgres].sql");
+    throw invalid("migration file name " + path +
+                  " is not V<number>__<name>[.sqlite|.postgres].sql");
   }
   ParsedName parsed{std::stoi(m[1].str()), m[2].str(), std::nullopt};
   if (parsed.version <= 0) throw invalid("migration " + path + " has version 0; start at 1");
-  if (m[3].matched) parsed.dialect = m[3].str() == ".sqlite" ? Dialect::kSqlite : Dialect::kPostgres;
+  if (m[3].matched)
+    parsed.dialect = m[3].str() == ".sqlite" ? Dialect::kSqlite : Dialect::kPostgres;
   return parsed;
 }
 
-const char* dialectName(Dialect d) { return d == Dialect::kSqlite ? "sqlite" : "postgres"; }
+const char* dialectName(Dialect d) {
+  return d == Dialect::kSqlite ? "sqlite" : "postgres";
+}
 
 // The files of one version: the plain one and the dialect twins, any of which may be missing.
 struct VersionFiles {
@@ -116,7 +120,8 @@ constexpr const char* kCreateTable =
 // until the transaction ends.
 void serialise(Transaction& tx) {
   if (tx.dialect() == Dialect::kPostgres) {
-    tx.execute("SELECT pg_advisory_xact_lock(hashtext('um.schema_migrations.' || current_schema()))");
+    tx.execute(
+        "SELECT pg_advisory_xact_lock(hashtext('um.schema_migrations.' || current_schema()))");
   }
 }
 
@@ -157,8 +162,9 @@ int applyMigrations(Database& db, const std::vector<Migration>& migrations) {
       } catch (const StatementError& e) {
         throw StatementError("migration " + db.scope() + "/" + label(m) + " failed: " + e.what());
       }
-      tx.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                 {static_cast<std::int64_t>(m.version), m.name, formatRfc3339(systemClock().now())});
+      tx.execute(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+          {static_cast<std::int64_t>(m.version), m.name, formatRfc3339(systemClock().now())});
       return true;
     });
     if (ran) ++count;

@@ -1,10 +1,11 @@
 // openServiceDatabase picks the adapter from configuration alone.
 
+#include "adapters/sql/connect.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
-#include "adapters/sql/connect.hpp"
 #include "store_harness.hpp"
 
 namespace um::sql::testing {

@@ -14,7 +14,8 @@ namespace {
 using MigrationsContractTest = StoreTest;
 
 const std::vector<EmbeddedFile> kFiles = {
-    {"shop/V001__create_items.sql", "CREATE TABLE items (id TEXT PRIMARY KEY, qty BIGINT NOT NULL);"},
+    {"shop/V001__create_items.sql",
+     "CREATE TABLE items (id TEXT PRIMARY KEY, qty BIGINT NOT NULL);"},
     {"shop/V002__engine.sql", "CREATE TABLE engine (name TEXT NOT NULL);"},
     {"shop/V002__engine.sqlite.sql",
      "CREATE TABLE engine (name TEXT NOT NULL);\nINSERT INTO engine (name) VALUES ('sqlite');"},

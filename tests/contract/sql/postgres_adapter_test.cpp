@@ -1,9 +1,8 @@
 // What only the PostgreSQL adapter does: reach a server, keep its password to itself, and
 // bound its pool.
 
-#include <gtest/gtest.h>
-
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -35,8 +34,8 @@ int closedPort() {
 
 TEST(PostgresAdapterTest, UnreachableServerIsStoreUnavailableWithoutThePassword) {
   PostgresOptions options;
-  options.url = "postgresql://shop:" + std::string(kPassword) + "@127.0.0.1:" +
-                std::to_string(closedPort()) + "/shop";
+  options.url = "postgresql://shop:" + std::string(kPassword) +
+                "@127.0.0.1:" + std::to_string(closedPort()) + "/shop";
   try {
     PostgresDatabase db(options, "shop");
     FAIL() << "connected to a closed port";

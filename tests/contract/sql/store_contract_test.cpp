@@ -56,9 +56,8 @@ TEST_P(StoreContractTest, ConcurrentIncrementsAreExact) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < kIncrements; ++i) {
-        db().transaction([](Transaction& tx) {
-          tx.execute("UPDATE counters SET n = n + 1 WHERE id = 1");
-        });
+        db().transaction(
+            [](Transaction& tx) { tx.execute("UPDATE counters SET n = n + 1 WHERE id = 1"); });
       }
     });
   }
@@ -149,7 +148,8 @@ TEST_P(StoreContractTest, FailedStatementDoomsTheTransactionEvenIfCaught) {
 
 TEST_P(StoreContractTest, ValuesRoundTrip) {
   db().execute(
-      "CREATE TABLE vals (id INTEGER PRIMARY KEY, i BIGINT, b BOOLEAN, t TEXT, d DOUBLE PRECISION)");
+      "CREATE TABLE vals (id INTEGER PRIMARY KEY, i BIGINT, b BOOLEAN, t TEXT, d DOUBLE "
+      "PRECISION)");
   const std::string text = "it's \"quoted\", ünïcödé ✓; -- not a comment";
   const auto big = std::numeric_limits<std::int64_t>::max();
   const auto small = std::numeric_limits<std::int64_t>::min();
@@ -189,7 +189,8 @@ TEST_P(StoreContractTest, ParametersWorkInWhereClauses) {
 
 TEST_P(StoreContractTest, AffectedRowsCountsWritesOnly) {
   db().execute("CREATE TABLE items (id INTEGER PRIMARY KEY, qty BIGINT NOT NULL)");
-  EXPECT_EQ(db().execute("INSERT INTO items (id, qty) VALUES (1, 1), (2, 2), (3, 3)").affectedRows, 3);
+  EXPECT_EQ(db().execute("INSERT INTO items (id, qty) VALUES (1, 1), (2, 2), (3, 3)").affectedRows,
+            3);
   EXPECT_EQ(db().execute("UPDATE items SET qty = qty + 1 WHERE qty >= $1", {std::int64_t{2}})
                 .affectedRows,
             2);
@@ -207,7 +208,8 @@ TEST_P(StoreContractTest, AffectedRowsCountsWritesOnly) {
 TEST_P(StoreContractTest, UpsertWithOnConflict) {
   db().execute("CREATE TABLE keys (k TEXT PRIMARY KEY, v BIGINT NOT NULL)");
   const char* upsert =
-      "INSERT INTO keys (k, v) VALUES ($1, $2) ON CONFLICT (k) DO UPDATE SET v = keys.v + excluded.v";
+      "INSERT INTO keys (k, v) VALUES ($1, $2) ON CONFLICT (k) DO UPDATE SET v = keys.v + "
+      "excluded.v";
   db().execute(upsert, {std::string("a"), std::int64_t{1}});
   db().execute(upsert, {std::string("a"), std::int64_t{2}});
   EXPECT_EQ(db().execute("SELECT v FROM keys WHERE k = 'a'").one().get<int>(0), 3);
@@ -311,7 +313,8 @@ TEST_P(StoreContractTest, LostConnectionsAreReplaced) {
   // Several pooled connections, so every one of them is found dead in turn.
   std::vector<std::jthread> threads;
   for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&] { db().transaction([](Transaction& tx) { tx.execute("SELECT pg_sleep(0.05)"); }); });
+    threads.emplace_back(
+        [&] { db().transaction([](Transaction& tx) { tx.execute("SELECT pg_sleep(0.05)"); }); });
   }
   threads.clear();
 

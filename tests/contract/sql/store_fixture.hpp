@@ -46,8 +46,8 @@ std::string backendName(const ::testing::TestParamInfo<Backend>& info);
 
 }  // namespace um::sql::testing
 
-#define UM_INSTANTIATE_STORE_SUITE(Suite)                                                 \
-  INSTANTIATE_TEST_SUITE_P(Adapters, Suite,                                               \
-                           ::testing::Values(::um::sql::testing::Backend::kSqlite,        \
-                                             ::um::sql::testing::Backend::kPostgres),     \
+#define UM_INSTANTIATE_STORE_SUITE(Suite)                                             \
+  INSTANTIATE_TEST_SUITE_P(Adapters, Suite,                                           \
+                           ::testing::Values(::um::sql::testing::Backend::kSqlite,    \
+                                             ::um::sql::testing::Backend::kPostgres), \
                            ::um::sql::testing::backendName)

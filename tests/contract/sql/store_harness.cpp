@@ -53,7 +53,8 @@ class AdminSession {
       PQfinish(conn_);
       throw std::runtime_error("admin connection failed: " + why);
     }
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // DROP ... CASCADE chatter
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);  // DROP ... CASCADE chatter
   }
   ~AdminSession() { PQfinish(conn_); }
   AdminSession(const AdminSession&) = delete;

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
 import { FormField } from './FormField';
 
 describe('FormField', () => {
+  afterEach(cleanup);
+
   it('labels the input and ties its error to it', () => {
     render(<FormField label="Email" name="email" error="Enter your email." />);
     const input = screen.getByLabelText('Email');

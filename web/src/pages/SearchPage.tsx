@@ -26,7 +26,6 @@ export function SearchPage() {
   useEffect(() => {
     if (q && loaded) track('search', { properties: { q, total, ...filters } });
     // one event per query and filter set, once its results are in
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q, loaded, params.toString()]);
 
   const select = (changes: Record<string, string | number | undefined>) => {

@@ -64,7 +64,8 @@ Result toResult(const PGresult* r) {
       if (PQgetisnull(r, t, c)) {
         values.emplace_back(std::nullopt);
       } else {
-        values.emplace_back(std::string(PQgetvalue(r, t, c), static_cast<std::size_t>(PQgetlength(r, t, c))));
+        values.emplace_back(
+            std::string(PQgetvalue(r, t, c), static_cast<std::size_t>(PQgetlength(r, t, c))));
       }
     }
     out.rows.emplace_back(shared, std::move(values));
@@ -125,7 +126,9 @@ PgConnection::PgConnection(const PgTarget& target, const std::string& quotedSche
   }
 }
 
-PgConnection::~PgConnection() { PQfinish(conn_); }
+PgConnection::~PgConnection() {
+  PQfinish(conn_);
+}
 
 bool PgConnection::reusable() const {
   return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;

@@ -56,7 +56,9 @@ Result PostgresDatabase::execute(std::string_view sql, const Params& params) {
   });
 }
 
-void PostgresDatabase::ping() { execute("SELECT 1"); }
+void PostgresDatabase::ping() {
+  execute("SELECT 1");
+}
 
 // BEGIN on a broken connection did nothing, so it alone is retried on a fresh one; once the
 // work has run, a lost connection is the caller's to retry (StoreUnavailable).

@@ -19,7 +19,8 @@ namespace {
 constexpr std::size_t kMaxCachedStatements = 256;
 
 bool onlySpace(const char* begin, const char* end) {
-  return std::all_of(begin, end, [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+  return std::all_of(begin, end,
+                     [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
 
 // Resets a statement for its next use (cached) or finalizes it, however run() leaves.
@@ -56,9 +57,9 @@ std::size_t placeholderNumber(const char* name) {
 
 SqliteConnection::SqliteConnection(const std::string& path, std::chrono::milliseconds busyTimeout) {
   // NOMUTEX: the pool hands a handle to one thread at a time.
-  const int rc = sqlite3_open_v2(path.c_str(), &db_,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string why = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close_v2(db_);
@@ -82,7 +83,9 @@ SqliteConnection::~SqliteConnection() {
   sqlite3_close_v2(db_);
 }
 
-bool SqliteConnection::reusable() const { return sqlite3_get_autocommit(db_) != 0; }
+bool SqliteConnection::reusable() const {
+  return sqlite3_get_autocommit(db_) != 0;
+}
 
 sqlite3_stmt* SqliteConnection::cached(std::string_view sql) {
   auto it = statements_.find(sql);
@@ -195,7 +198,8 @@ Result SqliteConnection::run(sqlite3_stmt* stmt, const Params& params) {
         values.emplace_back(std::nullopt);
       } else {
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-        values.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+        values.emplace_back(
+            std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
       }
     }
     result.rows.emplace_back(shared, std::move(values));

@@ -39,7 +39,9 @@ SqliteDatabase::SqliteDatabase(const SqliteOptions& options, std::string service
   retryTransient(kMaxAttempts, [&] { return conn->execute("PRAGMA journal_mode = WAL", {}); });
 }
 
-WriteLock::Held SqliteDatabase::lockWriter() { return writer_.acquire(busyTimeout_, service_); }
+WriteLock::Held SqliteDatabase::lockWriter() {
+  return writer_.acquire(busyTimeout_, service_);
+}
 
 Result SqliteDatabase::execute(std::string_view sql, const Params& params) {
   auto conn = pool_.acquire();
@@ -50,7 +52,9 @@ Result SqliteDatabase::execute(std::string_view sql, const Params& params) {
   });
 }
 
-void SqliteDatabase::ping() { execute("SELECT 1"); }
+void SqliteDatabase::ping() {
+  execute("SELECT 1");
+}
 
 // Always the connection first, then the write lock, everywhere: the opposite order would let a
 // lock holder wait for a connection held by someone waiting for the lock.

@@ -36,7 +36,10 @@ TEST_F(ConnectionPoolTest, OpensLazilyAndReusesIdleConnections) {
   auto pool = makePool(4);
   EXPECT_EQ(opened_, 0);
   { auto a = pool.acquire(); }
-  { auto b = pool.acquire(); EXPECT_EQ(b->id, 1); }
+  {
+    auto b = pool.acquire();
+    EXPECT_EQ(b->id, 1);
+  }
   EXPECT_EQ(opened_, 1);
 }
 

@@ -82,9 +82,8 @@ TEST(MigrationFilesTest, RefusalIsAnInternalErrorWithAStableCode) {
 }
 
 TEST(MigrationFilesTest, OnlyTheServicesOwnFolderCounts) {
-  const std::vector<EmbeddedFile> files = {{"auth/V001__a.sql", "auth"},
-                                           {"authz/V001__b.sql", "authz"},
-                                           {"authz/garbage.sql", ""}};
+  const std::vector<EmbeddedFile> files = {
+      {"auth/V001__a.sql", "auth"}, {"authz/V001__b.sql", "authz"}, {"authz/garbage.sql", ""}};
   const auto ms = migrationsFor("auth", Dialect::kSqlite, files);
   ASSERT_EQ(ms.size(), 1u);
   EXPECT_EQ(ms[0].sql, "auth");

@@ -13,7 +13,8 @@ TEST(PgTargetTest, RemembersThePasswordOnlyToScrubIt) {
 }
 
 TEST(PgTargetTest, WithoutAPasswordNothingIsScrubbed) {
-  const auto target = PgTarget::parse("postgresql://postgres@127.0.0.1:5432/x", std::chrono::seconds(5));
+  const auto target =
+      PgTarget::parse("postgresql://postgres@127.0.0.1:5432/x", std::chrono::seconds(5));
   EXPECT_EQ(target.scrub("unchanged"), "unchanged");
 }
 

@@ -14,13 +14,16 @@ TEST(ScopeNameTest, AcceptsServiceNames) {
 }
 
 TEST(ScopeNameTest, RefusesWhatCouldEscapeAnIdentifierOrPath) {
-  for (const char* bad : {"", "Auth", "a b", "a-b", "a\"b", "a;b", "../x", "x/y", "9lives", "pg_temp",
-                          "a234567890123456789012345678901234567890123456789012345678901234"}) {
+  for (const char* bad :
+       {"", "Auth", "a b", "a-b", "a\"b", "a;b", "../x", "x/y", "9lives", "pg_temp",
+        "a234567890123456789012345678901234567890123456789012345678901234"}) {
     EXPECT_THROW(requireScopeName(bad), StatementError) << bad;
   }
 }
 
-TEST(ScopeNameTest, QuotesSoReservedWordsWork) { EXPECT_EQ(quotedScope("user"), "\"user\""); }
+TEST(ScopeNameTest, QuotesSoReservedWordsWork) {
+  EXPECT_EQ(quotedScope("user"), "\"user\"");
+}
 
 }  // namespace
 }  // namespace um::sql
