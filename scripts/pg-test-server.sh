@@ -47,6 +47,19 @@ running_port() {
   echo "$port"
 }
 
+# A parent made by `mktemp -d` is root's and mode 700, so the postgres user could not reach
+# DIR inside it. Grant search (x) only, not listing, on each ancestor that blocks the way.
+open_path_to() {
+  local path
+  path=$(dirname "$1")
+  while [[ "$path" != / ]]; do
+    if ! as_postgres test -x "$path"; then
+      chmod o+x "$path"
+    fi
+    path=$(dirname "$path")
+  done
+}
+
 free_port() {
   python3 -c 'import socket
 s = socket.socket()
@@ -70,6 +83,7 @@ cmd_start() {
   mkdir -p "$dir"
   chown "$kUser:" "$dir"
   chmod 700 "$dir"
+  open_path_to "$dir"
   if ! as_postgres test -w "$dir"; then
     echo "pg-test-server: user $kUser cannot reach $dir; use a folder under /tmp (mktemp -d)" >&2
     exit 1

@@ -251,6 +251,23 @@ Config loadConfig(const EnvLookup& env) {
   }
   r.duration("PAYMENT_RECONCILE_AFTER", c.checkout.paymentReconcileAfter);
 
+  r.string("EMAIL_FROM", c.notifications.emailFrom);
+  {
+    const auto& from = c.notifications.emailFrom;
+    const auto at = from.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 == from.size() ||
+        from.find_first_of("\r\n") != std::string::npos) {
+      fail("EMAIL_FROM", "expected an address like 'UltraMarket <no-reply@example.com>', got '" +
+                             from + "'");
+    }
+  }
+  r.integer("NOTIFICATION_MAX_ATTEMPTS", 1, 100, c.notifications.maxAttempts);
+  r.duration("NOTIFICATION_RETRY_BASE", c.notifications.retryBase);
+  r.duration("NOTIFICATION_RETRY_MAX", c.notifications.retryMax);
+  if (c.notifications.retryMax < c.notifications.retryBase) {
+    fail("NOTIFICATION_RETRY_MAX", "must not be shorter than NOTIFICATION_RETRY_BASE");
+  }
+
   if (c.isProduction()) {
     if (c.jwtSecret.empty()) fail("JWT_SECRET", "required when NODE_ENV=production");
     if (c.jwtSecret == kDevelopmentJwtSecret || c.jwtSecret.size() < 32) {

@@ -40,6 +40,14 @@ struct CheckoutSettings {
   std::chrono::seconds paymentReconcileAfter{120};    // PAYMENT_RECONCILE_AFTER
 };
 
+// How the notification service sends email; SENDGRID_API_KEY or SMTP_URL choose the adapter.
+struct NotificationSettings {
+  std::string emailFrom = "UltraMarket <no-reply@ultramarket.local>";  // EMAIL_FROM
+  int maxAttempts = 8;                    // NOTIFICATION_MAX_ATTEMPTS: then the delivery is dead
+  std::chrono::seconds retryBase{30};     // NOTIFICATION_RETRY_BASE: first retry's delay
+  std::chrono::seconds retryMax{3600};    // NOTIFICATION_RETRY_MAX: the longest delay
+};
+
 struct Config {
   // Application
   std::string environment = "development";  // NODE_ENV
@@ -111,6 +119,8 @@ struct Config {
   FeatureFlags features;  // FEATURE_*
 
   CheckoutSettings checkout;
+
+  NotificationSettings notifications;
 
   bool isProduction() const { return environment == "production"; }
 };

@@ -2,7 +2,8 @@ import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YA
 import type { SeriesPoint } from '../lib/summary';
 
 export function RevenueChart({ data, currency }: { data: SeriesPoint[]; currency: string }) {
-  const money = (v: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
+  const axis = (v: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
+  const exact = (v: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(v);
   return (
     <figure className="chart" aria-labelledby="revenue-caption">
       <figcaption id="revenue-caption">Revenue per day</figcaption>
@@ -10,8 +11,8 @@ export function RevenueChart({ data, currency }: { data: SeriesPoint[]; currency
         <AreaChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" />
-          <YAxis tickFormatter={money} width={80} />
-          <Tooltip formatter={(v) => money(Number(v))} />
+          <YAxis tickFormatter={axis} width={80} />
+          <Tooltip formatter={(v) => exact(Number(v))} />
           <Area type="monotone" dataKey="revenue" name="Revenue" stroke="#1f5eff" fill="#c9d8ff" isAnimationActive={false} />
         </AreaChart>
       </ResponsiveContainer>

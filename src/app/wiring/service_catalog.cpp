@@ -1,7 +1,9 @@
 #include "app/wiring/service_catalog.hpp"
 
+#include "services/analytics/service.hpp"
 #include "services/auth/service.hpp"
 #include "services/cart/service.hpp"
+#include "services/notification/service.hpp"
 #include "services/order/service.hpp"
 #include "services/payment/service.hpp"
 #include "services/product/service.hpp"
@@ -15,7 +17,7 @@ const std::vector<ServiceDefinition>& serviceCatalog() {
   static const std::vector<ServiceDefinition> catalog = {
       {"auth", auth::registerAuthService}, {"user", user::registerUserService},   {"product", product::registerProductService},
       {"cart", cart::registerCartService},         {"order", order::registerOrderService},  {"payment", payment::registerPaymentService},
-      {"notification", nullptr}, {"search", search::registerSearchService}, {"analytics", nullptr},
+      {"notification", notification::registerNotificationService}, {"search", search::registerSearchService}, {"analytics", analytics::registerAnalyticsService},
   };
   return catalog;
 }

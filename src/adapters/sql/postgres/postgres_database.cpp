@@ -20,6 +20,9 @@ PostgresDatabase::PostgresDatabase(const PostgresOptions& options, std::string s
       poolSize_(options.poolSize),
       pool_([this] { return std::make_unique<PgConnection>(target_, quotedSchema_); },
             options.poolSize, options.acquireTimeout) {
+  // Looked up first: CREATE SCHEMA checks the CREATE privilege even when the schema exists,
+  // and a production role may own its schema without being allowed to create others.
+  if (!execute("SELECT 1 FROM pg_namespace WHERE nspname = $1", {service_}).empty()) return;
   try {
     execute("CREATE SCHEMA IF NOT EXISTS " + quotedSchema_);
   } catch (const UniqueViolation&) {

@@ -24,6 +24,9 @@ std::vector<std::string> tokenize(std::string_view text) {
 
 std::vector<std::string> typoCandidates(const std::string& word) {
   if (word.size() < kMinTypoLength || word.size() > 40) return {};
+  // Edits work on bytes: on a UTF-8 word they would cut characters in half and produce
+  // invalid text (which PostgreSQL rejects), so only ASCII words get corrections.
+  if (std::any_of(word.begin(), word.end(), [](unsigned char c) { return c >= 0x80; })) return {};
   static constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz0123456789";
   std::set<std::string> out;
   for (std::size_t i = 0; i < word.size(); ++i) {

@@ -14,7 +14,7 @@ std::vector<std::string> tokenize(std::string_view text);
 
 // Words one edit away from `word`: one letter deleted, inserted, replaced, or two
 // neighbours swapped (Damerau). Only for words of kMinTypoLength letters or more: shorter
-// words have too many neighbours for a correction to be a good guess.
+// words have too many neighbours for a correction to be a good guess. ASCII words only.
 inline constexpr std::size_t kMinTypoLength = 5;
 std::vector<std::string> typoCandidates(const std::string& word);
 

@@ -57,6 +57,7 @@ TEST(TextTest, OneEditCoversWrongMissingExtraAndSwappedLetters) {
 
 TEST(TextTest, TypoCandidatesOnlyForWordsOfFiveLettersOrMore) {
   EXPECT_TRUE(typoCandidates("shoe").empty());
+  EXPECT_TRUE(typoCandidates("n\xc3\xa4\xc3\xafve").empty());  // no half characters
   const auto c = typoCandidates("hodie");
   EXPECT_NE(std::find(c.begin(), c.end(), "hoodie"), c.end());
   EXPECT_NE(std::find(c.begin(), c.end(), "hodei"), c.end());
