@@ -282,6 +282,45 @@ test('an admin manages categories, stock, customers and reads the notification l
   await screenshot(staff, 'admin-notifications');
 });
 
+test('the shopper keeps their profile and addresses, and can ask for a password reset', async () => {
+  await shopper.getByRole('link', { name: /Hi, Sam/ }).click();
+  await shopper.getByRole('heading', { name: 'Your account' }).waitFor();
+  await shopper.getByLabel('Phone', { exact: true }).fill('+1 555 0100');
+  await shopper.getByRole('button', { name: 'Save profile' }).click();
+  await shopper.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+  // The checkout saved the shipping address; add a second one here.
+  await shopper.locator('.address-list li').first().waitFor();
+  const before = await shopper.locator('.address-list li').count();
+  await shopper.getByRole('button', { name: 'Add an address' }).click();
+  await shopper.getByRole('button', { name: 'Save address' }).click();
+  await expectText(shopper.locator('#new-address-line1-error'), /street/i);
+  await shopper.locator('#new-address-name').fill('Sam at work');
+  await shopper.locator('#new-address-line1').fill('9 Office Park');
+  await shopper.locator('#new-address-city').fill('Springfield');
+  await shopper.getByRole('button', { name: 'Save address' }).click();
+  // The API's own rule (a US address needs a postal code) comes back on its field.
+  await expectText(shopper.locator('#new-address-postalCode-error'), /required/i);
+  assert.equal(await shopper.locator('#new-address-postalCode').getAttribute('aria-invalid'), 'true');
+  await shopper.locator('#new-address-postalCode').fill('62702');
+  await shopper.getByRole('button', { name: 'Save address' }).click();
+  await eventually(async () => assert.equal(await shopper.locator('.address-list li').count(), before + 1));
+  await screenshot(shopper, 'storefront-account');
+
+  // A reset link that is not valid is refused with the API's message.
+  await shopper.goto('/reset-password?token=not-a-real-token');
+  await shopper.getByLabel('New password', { exact: true }).fill('another-pass-1');
+  await shopper.getByLabel('Repeat the new password').fill('another-pass-1');
+  await shopper.getByRole('button', { name: 'Change password' }).click();
+  await shopper.getByRole('alert').first().waitFor();
+  await shopper.getByRole('link', { name: 'Request a new link' }).waitFor();
+
+  await shopper.goto('/forgot-password');
+  await shopper.getByLabel('Email').fill(shopperAccount.email);
+  await shopper.getByRole('button', { name: 'Send reset link' }).click();
+  await shopper.getByRole('heading', { name: 'Check your email' }).waitFor();
+});
+
 test('a guest whose card is declined can pay with another card and see the order', async () => {
   const guestBrowser = await openBrowser({ baseURL: shop.url });
   try {

@@ -28,7 +28,7 @@ PricingRules pricingFrom(const CheckoutSettings& s) {
 
 struct OrderComponents {
   explicit OrderComponents(ServiceContext& ctx)
-      : store(ctx.database),
+      : store(ctx.database, ctx.wakeOutbox),
         carts(makeCartGateway(ctx.clients)),
         customers(makeCustomerDirectory(ctx.clients)),
         orders(OrderServiceDeps{store, *carts, *customers,

@@ -44,7 +44,7 @@ std::chrono::milliseconds reconcileInterval(std::chrono::seconds after) {
 
 struct PaymentComponents {
   explicit PaymentComponents(ServiceContext& ctx)
-      : store(ctx.database),
+      : store(ctx.database, ctx.wakeOutbox),
         payments(store, providers, ctx.clock,
                  {ctx.config.checkout.paymentReconcileAfter, faultAfterCapture(ctx.config)}),
         reconciler(payments, reconcileInterval(ctx.config.checkout.paymentReconcileAfter)) {

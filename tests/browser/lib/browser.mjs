@@ -45,6 +45,21 @@ export async function openBrowser({ baseURL }) {
   };
 }
 
+/** Form controls on the page that have no accessible name (label, aria-label, aria-labelledby). */
+export async function unlabelledFields(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+}
+
+/**
+ * Saves a full-page screenshot of one of the main pages, and checks on the way that every
+ * form field on it is labelled (the shop must be usable with a screen reader).
+ */
 export async function screenshot(page, name) {
+  const unlabelled = await unlabelledFields(page);
+  if (unlabelled.length) throw new Error(`${name}: form fields without a label: ${unlabelled.join(', ')}`);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

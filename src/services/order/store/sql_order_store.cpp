@@ -177,6 +177,7 @@ void SqlOrderStore::create(const Order& o, const KeyClaim& claim, const nlohmann
     throw Error::conflict("idempotency_key_in_use",
                           "another request with this Idempotency-Key took over");
   }
+  wake_();
 }
 
 void SqlOrderStore::loadDetails(std::vector<Order>& orders) {
@@ -269,7 +270,7 @@ OrderPage SqlOrderStore::list(const OrderFilter& f) {
 
 ChangeResult SqlOrderStore::apply(const OrderChange& c) {
   try {
-    return db_.transaction([&](sql::Transaction& tx) {
+    const auto result = db_.transaction([&](sql::Transaction& tx) {
       if (c.refund) {
         const auto ins = tx.execute(
             "INSERT INTO order_refunds (refund_id, order_id, amount, at) VALUES ($1, $2, $3, $4) "
@@ -295,6 +296,8 @@ ChangeResult SqlOrderStore::apply(const OrderChange& c) {
       if (!c.eventType.empty()) bus::Outbox::append(tx, c.eventType, c.orderId, c.eventPayload);
       return ChangeResult::kApplied;
     });
+    if (result == ChangeResult::kApplied && !c.eventType.empty()) wake_();
+    return result;
   } catch (const StaleChange&) {
     return ChangeResult::kStale;
   }

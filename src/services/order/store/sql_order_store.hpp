@@ -2,6 +2,8 @@
 
 // OrderStore over the relational port (SQLite or PostgreSQL, same SQL).
 
+#include <functional>
+
 #include "adapters/sql/database.hpp"
 #include "services/order/domain/order_store.hpp"
 
@@ -9,7 +11,9 @@ namespace um::order {
 
 class SqlOrderStore final : public OrderStore {
  public:
-  explicit SqlOrderStore(sql::Database& db) : db_(db) {}
+  // `wake` runs after a commit that appended an event, so the relay publishes at once.
+  explicit SqlOrderStore(sql::Database& db, std::function<void()> wake = [] {})
+      : db_(db), wake_(std::move(wake)) {}
 
   ClaimResult claimKey(const std::string& scope, const std::string& key,
                        const std::string& fingerprint, const std::string& now,
@@ -31,6 +35,7 @@ class SqlOrderStore final : public OrderStore {
   void loadDetails(std::vector<Order>& orders);
 
   sql::Database& db_;
+  std::function<void()> wake_;
 };
 
 }  // namespace um::order

@@ -166,7 +166,7 @@ void SqlPaymentStore::recordProviderObject(const std::string& paymentId,
 }
 
 bool SqlPaymentStore::changeStatus(const StatusChange& c) {
-  return db_.transaction([&](sql::Transaction& tx) {
+  const bool changed = db_.transaction([&](sql::Transaction& tx) {
     std::string in;
     sql::Params params{toString(c.to), c.at, optional(c.captureId), optional(c.cardLast4),
                        optional(c.failureCode), optional(c.failureMessage), c.paymentId};
@@ -184,6 +184,8 @@ bool SqlPaymentStore::changeStatus(const StatusChange& c) {
     if (c.event) bus::Outbox::append(tx, c.event->type, c.paymentId, c.event->payload);
     return true;
   });
+  if (changed && c.event) wake_();
+  return changed;
 }
 
 void SqlPaymentStore::requestCancel(const std::string& paymentId, const std::string& at) {
@@ -244,7 +246,7 @@ PaymentStore::ReserveOutcome SqlPaymentStore::reserveRefund(const Refund& refund
 }
 
 bool SqlPaymentStore::completeRefund(const RefundCompletion& c) {
-  return db_.transaction([&](sql::Transaction& tx) {
+  const bool done = db_.transaction([&](sql::Transaction& tx) {
     const auto r = tx.execute(
         "UPDATE refunds SET status = $1, provider_refund_id = COALESCE($2, provider_refund_id), "
         "updated_at = $3 WHERE id = $4 AND status = 'pending' RETURNING payment_id, amount",
@@ -261,6 +263,8 @@ bool SqlPaymentStore::completeRefund(const RefundCompletion& c) {
     }
     return true;
   });
+  if (done && c.succeeded) wake_();
+  return done;
 }
 
 void SqlPaymentStore::recordProviderRefundId(const std::string& refundId,
@@ -288,7 +292,7 @@ bool SqlPaymentStore::recordExternalRefund(const Refund& refund) {
       if (r.affectedRows != 1) throw Abort{};  // more than was paid: not ours to believe
       addRefunded(tx, refund.paymentId, refund.id, refund.amount, refund.createdAt);
       return true;
-    });
+    }) && (wake_(), true);
   } catch (const Abort&) {
     return false;
   }

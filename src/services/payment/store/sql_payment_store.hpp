@@ -2,6 +2,8 @@
 
 // PaymentStore over the relational port (SQLite or PostgreSQL, same SQL).
 
+#include <functional>
+
 #include "adapters/sql/database.hpp"
 #include "services/payment/domain/payment_store.hpp"
 
@@ -9,7 +11,9 @@ namespace um::payment {
 
 class SqlPaymentStore final : public PaymentStore {
  public:
-  explicit SqlPaymentStore(sql::Database& db) : db_(db) {}
+  // `wake` runs after a commit that appended an event, so the relay publishes at once.
+  explicit SqlPaymentStore(sql::Database& db, std::function<void()> wake = [] {})
+      : db_(db), wake_(std::move(wake)) {}
 
   bool insert(const Payment& payment) override;
   std::optional<Payment> find(const std::string& paymentId) override;
@@ -43,6 +47,7 @@ class SqlPaymentStore final : public PaymentStore {
   std::optional<Refund> findRefundWhere(const std::string& where, const sql::Params& params);
 
   sql::Database& db_;
+  std::function<void()> wake_;
 };
 
 }  // namespace um::payment
