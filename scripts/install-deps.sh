@@ -10,7 +10,7 @@ packages=(
   # libraries (design.md "Dependencies")
   libboost1.81-dev nlohmann-json3-dev libpq-dev libsqlite3-dev libspdlog-dev libfmt-dev
   prometheus-cpp-dev libcli11-dev libssl-dev libargon2-dev libjwt-dev libhiredis-dev
-  librdkafka-dev libmongoc-dev zlib1g-dev
+  librdkafka-dev libmongoc-dev zlib1g-dev libcurl4-openssl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql redis-server wrk nginx-light
   python3 python3-pytest procps

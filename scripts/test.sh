@@ -14,12 +14,20 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 servers=$(mktemp -d /tmp/um-test-servers.XXXXXX)
 cleanup() {
+  scripts/mail-test-server.sh stop "$servers/mail" || true
   scripts/pg-test-server.sh stop "$servers/pg" || true
   rm -rf "$servers"
 }
 trap cleanup EXIT
 scripts/pg-test-server.sh start "$servers/pg"
 export UM_TEST_DATABASE_URL=$(scripts/pg-test-server.sh url "$servers/pg")
+
+# --- Email: a real SMTP server (Mailpit, built once from the Go module proxy) for the SMTP
+# adapter's contract and end-to-end tests; its REST API lets the tests read what arrived.
+scripts/mail-test-server.sh start "$servers/mail" >/dev/null
+export UM_TEST_SMTP_URL=$(scripts/mail-test-server.sh url "$servers/mail")
+export UM_TEST_MAILPIT_URL=$(scripts/mail-test-server.sh api-url "$servers/mail")
+# --- end email
 
 status=0
 run() {
@@ -29,4 +37,10 @@ run() {
 run build-asan/tests/um_unit_tests --gtest_brief=1
 run build-asan/tests/um_contract_tests --gtest_brief=1
 run env UM_BINARY="$root/build-asan/ultramarket" /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/e2e
+# Front ends: Vitest units, then the storefront and admin panel in headless Chromium
+# against a real all-in-one server.
+run scripts/build-frontends.sh
+run npm --prefix web test --silent
+run npm --prefix admin test --silent
+run env UM_BINARY="$root/build-asan/ultramarket" tests/browser/run.sh
 exit $status

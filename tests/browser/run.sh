@@ -16,4 +16,6 @@ if [[ ! -f node_modules/.um-installed || package-lock.json -nt node_modules/.um-
   touch node_modules/.um-installed
 fi
 export UM_BINARY=${UM_BINARY:-$root/build/ultramarket}
-exec node --test --test-concurrency=1 --test-reporter=spec --test-timeout=120000 "$@" ./*.test.mjs
+# --test-timeout bounds the whole file (one shared server), not each step: Playwright
+# already times out each action after 15 s.
+exec node --test --test-concurrency=1 --test-reporter=spec --test-timeout=900000 "$@" ./*.test.mjs

@@ -42,13 +42,21 @@ void registerFrontEnds(http::Router& router, const Config& config) {
   auto admin = load("/admin/", config.adminDistDir, "admin/dist", config);
   auto web = load("/", config.webDistDir, "web/dist", config);
 
+  // The router treats "/admin" and "/admin/" as one path, so this route sees both: only the
+  // bare form is redirected, so relative asset URLs resolve under /admin/.
   router.add(
       "GET", "/admin",
-      [](http::Request&) {
-        http::Response r;
-        r.status = 301;
-        r.headers.set("Location", "/admin/");
-        return r;
+      [admin](http::Request& req) {
+        if (req.path == "/admin") {
+          http::Response r;
+          r.status = 301;
+          r.headers.set("Location", "/admin/");
+          return r;
+        }
+        if (admin) {
+          if (auto res = admin->serve(req)) return std::move(*res);
+        }
+        throw Error(ErrorKind::kNotFound, "not_found", "the admin panel is not built");
       },
       {.execution = http::Execution::kInline});
 

@@ -277,7 +277,7 @@ void SqlPaymentStore::recordProviderRefundId(const std::string& refundId,
 bool SqlPaymentStore::recordExternalRefund(const Refund& refund) {
   struct Abort {};
   try {
-    return db_.transaction([&](sql::Transaction& tx) {
+    const bool recorded = db_.transaction([&](sql::Transaction& tx) {
       const auto ins = tx.execute(
           "INSERT INTO refunds (id, payment_id, idempotency_key, amount, status, "
           "provider_refund_id, created_at, updated_at) "
@@ -292,7 +292,9 @@ bool SqlPaymentStore::recordExternalRefund(const Refund& refund) {
       if (r.affectedRows != 1) throw Abort{};  // more than was paid: not ours to believe
       addRefunded(tx, refund.paymentId, refund.id, refund.amount, refund.createdAt);
       return true;
-    }) && (wake_(), true);
+    });
+    if (recorded) wake_();
+    return recorded;
   } catch (const Abort&) {
     return false;
   }
