@@ -247,6 +247,13 @@ def test_an_unreachable_smtp_server_ends_in_dead_deliveries(request):
         d = got[0]
         assert d["template"] == "welcome" and d["attempts"] == 2 and d["sentAt"] is None
         assert d["provider"] == "smtp" and "smtp" in d["lastError"]
+        # An operator sends it again (after fixing the server): queued with fresh attempts.
+        r = api.post(f"/v2/admin/notifications/{d['id']}/retry", token=admin)
+        assert r.status == 200 and r.json["status"] == "queued" and r.json["attempts"] == 0, r
+        assert wait_until(lambda: [x for x in dead() if x["id"] == d["id"]], timeout=30)
+        token, _ = customer(api)
+        assert_error(api.post(f"/v2/admin/notifications/{d['id']}/retry", token=token), 403)
+        assert_error(api.post("/v2/admin/notifications/nope/retry", token=admin), 404)
     finally:
         s.stop()
 

@@ -100,6 +100,13 @@ void addNotificationRoutes(http::Router& router, std::shared_ptr<Notifier> notif
         return http::Response::json(200, pageJson(notifier->list(f), &adminJson));
       },
       admin);
+
+  router.add(
+      "POST", "/v2/admin/notifications/{id}/retry",
+      [notifier](http::Request& req) {
+        return http::Response::json(200, adminJson(notifier->retry(req.param("id"))));
+      },
+      admin);
 }
 
 }  // namespace um::notification

@@ -1,6 +1,7 @@
 #pragma once
 
-// GET /v2/notifications (the caller's deliveries) and GET /v2/admin/notifications?status.
+// GET /v2/notifications (the caller's deliveries), GET /v2/admin/notifications?status and
+// POST /v2/admin/notifications/{id}/retry.
 
 #include <memory>
 

@@ -31,6 +31,11 @@ class DeliveryStore {
   // Records an attempt's outcome and releases the claim.
   virtual void record(const AttemptOutcome& outcome) = 0;
 
+  // An operator's retry: a failed or dead delivery is queued again, due `now`, with its
+  // attempts reset. nullopt when there is no such delivery; unchanged when it is queued or
+  // sent, or its body was erased (the caller tells those apart by the returned status).
+  virtual std::optional<Delivery> requeue(const std::string& id, const std::string& now) = 0;
+
   virtual DeliveryPage list(const DeliveryFilter& filter) = 0;
   virtual std::optional<Delivery> find(const std::string& id) = 0;
   virtual std::map<DeliveryStatus, std::int64_t> countByStatus() = 0;

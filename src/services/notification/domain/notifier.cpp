@@ -1,5 +1,6 @@
 #include "services/notification/domain/notifier.hpp"
 
+#include "core/error.hpp"
 #include "core/ids.hpp"
 #include "core/log.hpp"
 
@@ -37,6 +38,18 @@ bool Notifier::handle(const std::string& eventId, const std::string& eventType,
   log::info("email queued", {{"deliveryId", d.id}, {"template", d.templateName}, {"eventId", eventId}});
   queued_();
   return true;
+}
+
+Delivery Notifier::retry(const std::string& deliveryId) {
+  auto d = store_.requeue(deliveryId, formatRfc3339(clock_.now()));
+  if (!d) throw Error::notFound("notification");
+  if (d->status != DeliveryStatus::kQueued) {
+    throw Error::conflict("not_retryable", "only failed or dead deliveries with their body can be retried; this one is " +
+                                               std::string(toString(d->status)));
+  }
+  log::info("email requeued by an operator", {{"deliveryId", d->id}});
+  queued_();
+  return *d;
 }
 
 }  // namespace um::notification

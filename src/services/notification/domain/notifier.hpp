@@ -29,6 +29,11 @@ class Notifier {
 
   DeliveryPage list(const DeliveryFilter& filter) { return store_.list(filter); }
 
+  // Queues a failed or dead delivery again (an operator's decision, e.g. after fixing the
+  // provider's key). Throws 404 for an unknown id, 409 not_retryable for a delivery that is
+  // queued or sent, or whose secret body was already erased.
+  Delivery retry(const std::string& deliveryId);
+
   static constexpr const char* kConsumer = "notification";
 
  private:

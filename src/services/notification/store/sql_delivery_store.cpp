@@ -105,6 +105,18 @@ void SqlDeliveryStore::record(const AttemptOutcome& o) {
   db_.execute(text, params);
 }
 
+std::optional<Delivery> SqlDeliveryStore::requeue(const std::string& id, const std::string& now) {
+  // Conditional, so a dispatcher's claim in flight or a sent delivery is never disturbed.
+  const auto requeued = db_.execute(
+      std::string("UPDATE deliveries SET status = 'queued', attempts = 0, next_attempt_at = $1, "
+                  "updated_at = $1, claimed_until = NULL WHERE id = $2 AND status IN ('failed', 'dead') "
+                  "AND (claimed_until IS NULL OR claimed_until < $1) AND text_body <> '' RETURNING ") +
+          kColumns,
+      {now, id});
+  if (!requeued.empty()) return deliveryFrom(requeued.rows.front());
+  return find(id);
+}
+
 DeliveryPage SqlDeliveryStore::list(const DeliveryFilter& f) {
   std::string where = " WHERE 1 = 1";
   sql::Params params;

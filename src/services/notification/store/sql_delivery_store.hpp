@@ -15,6 +15,7 @@ class SqlDeliveryStore final : public DeliveryStore {
   std::vector<Delivery> claimDue(const std::string& now, const std::string& claimUntil,
                                  int limit) override;
   void record(const AttemptOutcome& outcome) override;
+  std::optional<Delivery> requeue(const std::string& id, const std::string& now) override;
   DeliveryPage list(const DeliveryFilter& filter) override;
   std::optional<Delivery> find(const std::string& id) override;
   std::map<DeliveryStatus, std::int64_t> countByStatus() override;

@@ -43,7 +43,7 @@ class DocumentStoreContract : public ::testing::TestWithParam<Adapter> {
 
   std::vector<std::string> ids(const std::vector<Document>& docs) {
     std::vector<std::string> out;
-    for (const auto& d : docs) out.push_back(d["_id"]);
+    for (const auto& d : docs) out.push_back(d["_id"].get<std::string>());
     return out;
   }
 

@@ -203,7 +203,9 @@ class SmtpHarness final : public Harness {
                                           http_client::percentEncode("to:\"" + to + "\"")));
     for (const auto& summary : list["messages"]) {
       const auto m = json::parse(httpGet(api_ + "/api/v1/message/" + summary["ID"].get<std::string>()));
-      out.push_back({to, m["From"]["Address"], m["Subject"], m["Text"], m["HTML"], m["MessageID"]});
+      out.push_back({to, m["From"]["Address"].get<std::string>(), m["Subject"].get<std::string>(),
+                     m["Text"].get<std::string>(), m["HTML"].get<std::string>(),
+                     m["MessageID"].get<std::string>()});
     }
     return out;
   }
@@ -264,9 +266,10 @@ class SendGridHarness final : public Harness {
     for (const auto& m : json::parse(httpGet(base_ + "/_fake/messages"))["messages"]) {
       const auto& body = m["body"];
       if (body["personalizations"][0]["to"][0]["email"] != to) continue;
-      Received r{to, body["from"]["email"], body["subject"], body["content"][0]["value"], "", ""};
-      if (body["content"].size() > 1) r.html = body["content"][1]["value"];
-      if (body.contains("custom_args")) r.reference = body["custom_args"]["reference"];
+      Received r{to, body["from"]["email"].get<std::string>(), body["subject"].get<std::string>(),
+                 body["content"][0]["value"].get<std::string>(), "", ""};
+      if (body["content"].size() > 1) r.html = body["content"][1]["value"].get<std::string>();
+      if (body.contains("custom_args")) r.reference = body["custom_args"]["reference"].get<std::string>();
       out.push_back(r);
     }
     return out;

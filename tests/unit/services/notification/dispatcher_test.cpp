@@ -53,6 +53,20 @@ class MemoryStore final : public DeliveryStore {
       claims[d.id] = "";
     }
   }
+  std::optional<Delivery> requeue(const std::string& id, const std::string& now) override {
+    for (auto& d : rows) {
+      if (d.id != id) continue;
+      const bool retryable = (d.status == DeliveryStatus::kFailed || d.status == DeliveryStatus::kDead) &&
+                             !d.textBody.empty();
+      if (retryable) {
+        d.status = DeliveryStatus::kQueued;
+        d.attempts = 0;
+        d.nextAttemptAt = now;
+      }
+      return d;
+    }
+    return std::nullopt;
+  }
   DeliveryPage list(const DeliveryFilter&) override { return {rows, static_cast<std::int64_t>(rows.size()), {}}; }
   std::optional<Delivery> find(const std::string& id) override {
     for (const auto& d : rows) {
@@ -172,6 +186,25 @@ TEST_F(DispatcherTest, SecretBodiesAreErasedOnceSentButKeptForRetries) {
   EXPECT_NE(sender.sent.at(0).textBody.find("secret-token"), std::string::npos);
   EXPECT_EQ(only().textBody, "");
   EXPECT_EQ(only().htmlBody, "");
+}
+
+TEST_F(DispatcherTest, AnOperatorRetriesADeadDeliveryWithFreshAttempts) {
+  sender.failures.push_back(email::permanentFailure("550 mailbox full"));
+  notifier.handle("evt-1", "order.paid", kPaid);
+  dispatcher.runOnce();
+  ASSERT_EQ(only().status, DeliveryStatus::kDead);
+  const Delivery requeued = notifier.retry(only().id);
+  EXPECT_EQ(requeued.status, DeliveryStatus::kQueued);
+  EXPECT_EQ(requeued.attempts, 0);
+  EXPECT_EQ(dispatcher.runOnce(), 1);
+  EXPECT_EQ(only().status, DeliveryStatus::kSent);
+  try {
+    notifier.retry(only().id);
+    ADD_FAILURE() << "a sent delivery was requeued";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "not_retryable");
+  }
+  EXPECT_THROW(notifier.retry("no-such-id"), Error);
 }
 
 TEST_F(DispatcherTest, EventsThatSendNothingQueueNothing) {
