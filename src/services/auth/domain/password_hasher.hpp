@@ -17,11 +17,12 @@ struct Argon2Params {
 };
 
 // OWASP's first recommended argon2id setting (m = 19 MiB, t = 2, p = 1). Measured on this
-// 2-core machine: ~50 ms per hash when idle (~90 ms while other builds compete), the
-// target the identity issue sets: slow enough that an offline attacker with a stolen table
-// pays ~20 guesses per core-second, fast enough that a login costs one worker thread
-// 50 ms and a burst of logins cannot starve the pool. p = 1 because the two cores serve
-// concurrent requests; lanes would only make one login steal both.
+// 2-core machine: 54 ms of CPU per hash (wall time grows with load: ~95 ms at load 3,
+// far more while four builds share the box). That is the ~50 ms the identity issue asks
+// for: an offline attacker holding a stolen table pays ~20 guesses per core-second and
+// 19 MiB per guess (which blunts GPUs), while one login costs a worker thread 50 ms, so a
+// burst of logins cannot starve the pool. p = 1 because both cores already serve
+// concurrent requests; more lanes would only let one login take both.
 inline constexpr Argon2Params kDefaultArgon2Params{2, 19 * 1024, 1};
 
 // Far cheaper settings for unit tests, where the cost is not the point.

@@ -137,7 +137,7 @@ TEST_F(AccountServiceTest, RefreshTokenExpiresAtItsLifetime) {
 }
 
 TEST_F(AccountServiceTest, GarbageRefreshTokensAreInvalidNotErrors) {
-  for (const std::string token : {"", "x", std::string(43, '!'), std::string(43, 'A')}) {
+  for (const auto& token : std::vector<std::string>{"", "x", std::string(43, '!'), std::string(43, 'A')}) {
     EXPECT_EQ(errorCode([&] { accounts_.refresh(token); }), "invalid_refresh_token");
   }
 }

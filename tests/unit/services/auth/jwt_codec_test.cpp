@@ -132,7 +132,7 @@ TEST_F(JwtCodecTest, RefusesATamperedSignature) {
 }
 
 TEST_F(JwtCodecTest, RefusesMalformedTokens) {
-  for (const std::string token :
+  for (const std::string& token : std::vector<std::string>
        {"", "abc", "a.b", "a.b.c.d", "!!!.@@@.###", std::string(5000, 'a') + ".b.c"}) {
     EXPECT_EQ(codeOf([&] { codec.verify(token); }), "invalid_token") << token.substr(0, 20);
   }
