@@ -357,8 +357,9 @@ def test_unpaid_orders_expire_and_give_their_stock_back(stripe, paypal):
         assert stock_of(api, p) == 2
         done = wait_for_status(api, o["id"], "cancelled", token, timeout=30)
         assert done["statusHistory"][-1]["note"] == "not paid in time"
-        assert stock_of(api, p) == 3
-        assert intent_of(stripe, o["id"])["status"] == "canceled"
+        # The status changes first; the owed work (release, void) follows right after.
+        assert wait_for(lambda: stock_of(api, p) == 3, 10)
+        assert wait_for(lambda: intent_of(stripe, o["id"])["status"] == "canceled", 10)
     finally:
         s.stop()
 

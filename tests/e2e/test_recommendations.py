@@ -22,6 +22,9 @@ def buy(api, token, *products):
         add_to_cart(api, p, 1, token=token)
     r = checkout(api, token=token)
     assert r.status == 201 and r.json["status"] == "paid", r
+    # The paid cart is emptied by the order service shortly after the answer; the next
+    # purchase starts once it is, or the emptying could take that purchase's items.
+    assert wait_until(lambda: api.get("/v2/cart", token=token).json["items"] == [])
     return r.json
 
 

@@ -464,6 +464,7 @@ void OrderService::paymentRefunded(const std::string& orderId, const std::string
       // The money of an order that is gone (or is refunded in full already) came back: the
       // status stays, the amounts and the payment's status follow.
       c.status = o.status;
+      c.recordHistory = false;
     } else {
       c.status = refunded >= o.total ? S::kRefunded : S::kPartiallyRefunded;
       requireTransition(o.status, c.status);

@@ -44,7 +44,8 @@ struct RefundRecord {
 struct OrderChange {
   std::string orderId;
   OrderStatus expected;  // applied only while the order is still in this status
-  OrderStatus status;    // equal to `expected`: no history entry (a refund on a cancelled order)
+  OrderStatus status;
+  bool recordHistory = true;  // false: the status stays (a refund on a cancelled order)
   std::string at;
   std::optional<std::string> note;
   std::optional<std::string> pendingEffect;  // work owed to other services after this change

@@ -292,7 +292,7 @@ ChangeResult SqlOrderStore::apply(const OrderChange& c) {
            c.refund ? c.refund->amount : std::int64_t{0}, c.orderId, toString(c.expected)});
       // Throwing rolls the refund record back with it, so a retry can apply it.
       if (r.affectedRows != 1) throw StaleChange{};
-      if (c.status != c.expected) appendHistory(tx, c.orderId, c.status, c.at, c.note);
+      if (c.recordHistory) appendHistory(tx, c.orderId, c.status, c.at, c.note);
       if (!c.eventType.empty()) bus::Outbox::append(tx, c.eventType, c.orderId, c.eventPayload);
       return ChangeResult::kApplied;
     });

@@ -215,8 +215,16 @@ PaymentStore::ReserveOutcome SqlPaymentStore::reserveRefund(const Refund& refund
   }
   try {
     db_.transaction([&](sql::Transaction& tx) {
+      // The refund's key first: of two requests with one key (two paths asking for the
+      // cancellation refund at once), the second waits for the first and then finds it.
+      const auto ins = tx.execute(
+          "INSERT INTO refunds (id, payment_id, idempotency_key, amount, status, created_at, "
+          "updated_at) VALUES ($1, $2, $3, $4, 'pending', $5, $5) "
+          "ON CONFLICT (idempotency_key) DO NOTHING",
+          {refund.id, refund.paymentId, refund.idempotencyKey, refund.amount, refund.createdAt});
+      if (ins.affectedRows != 1) throw Abort{ReserveOutcome::kExisting};
       const auto r = tx.execute(
-          "UPDATE payments SET refund_reserved = refund_reserved + $1, updated_at = updated_at "
+          "UPDATE payments SET refund_reserved = refund_reserved + $1 "
           "WHERE id = $2 AND status IN ('succeeded', 'partially_refunded') "
           "AND refund_reserved + $1 <= amount",
           {refund.amount, refund.paymentId});
@@ -227,12 +235,6 @@ PaymentStore::ReserveOutcome SqlPaymentStore::reserveRefund(const Refund& refund
                         ? ReserveOutcome::kExceeds
                         : ReserveOutcome::kNotCaptured};
       }
-      const auto ins = tx.execute(
-          "INSERT INTO refunds (id, payment_id, idempotency_key, amount, status, created_at, "
-          "updated_at) VALUES ($1, $2, $3, $4, 'pending', $5, $5) "
-          "ON CONFLICT (idempotency_key) DO NOTHING",
-          {refund.id, refund.paymentId, refund.idempotencyKey, refund.amount, refund.createdAt});
-      if (ins.affectedRows != 1) throw Abort{ReserveOutcome::kExisting};
     });
   } catch (const Abort& a) {
     if (a.outcome == ReserveOutcome::kExisting) {

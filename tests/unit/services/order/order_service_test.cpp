@@ -74,7 +74,7 @@ class MemoryOrderStore final : public OrderStore {
       if (c.refund) refunds.erase(c.refund->refundId);
       return ChangeResult::kStale;
     }
-    if (c.status != c.expected) o.statusHistory.push_back({c.status, c.at, c.note});
+    if (c.recordHistory) o.statusHistory.push_back({c.status, c.at, c.note});
     o.status = c.status;
     if (c.pendingEffect) o.pendingEffect = c.pendingEffect;
     if (c.paymentStatus) o.payment.status = *c.paymentStatus;
