@@ -6,7 +6,9 @@ namespace um::cart {
 
 namespace {
 
-CartOwner ownerOf(const CartRef& ref) { return {ref.userId, ref.guestCartId}; }
+CartOwner ownerOf(const CartRef& ref) {
+  return {ref.userId, ref.guestCartId};
+}
 
 class InProcessClient final : public Client {
  public:

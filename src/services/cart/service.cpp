@@ -1,7 +1,6 @@
 #include "services/cart/service.hpp"
 
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "adapters/bus/event_bus.hpp"
@@ -31,9 +30,12 @@ struct Components {
         sweeper(kv, kSweepInterval),
         store(kv),
         events(ctx.database),
-        carts(store, events,
-              [&clients = ctx.clients]() -> product::Client& { return clients.get<product::Client>(); },
-              ctx.clock, [] { return newId(); }, [] { return newGuestCartId(); }) {}
+        carts(
+            store, events,
+            [&clients = ctx.clients]() -> product::Client& {
+              return clients.get<product::Client>();
+            },
+            ctx.clock, [] { return newId(); }, [] { return newGuestCartId(); }) {}
 
   kv::SqlKvStore kv;
   kv::ExpirySweeper sweeper;

@@ -11,7 +11,9 @@ constexpr std::int64_t kBatch = 500;
 ExpirySweeper::ExpirySweeper(SqlKvStore& store, std::chrono::milliseconds interval)
     : store_(store), interval_(interval) {}
 
-ExpirySweeper::~ExpirySweeper() { stop(); }
+ExpirySweeper::~ExpirySweeper() {
+  stop();
+}
 
 void ExpirySweeper::start() {
   std::lock_guard lock(mutex_);

@@ -94,9 +94,9 @@ bool SqlKvStore::remove(const std::string& key) {
 
 bool SqlKvStore::compareAndRemove(const std::string& key, Version expected) {
   if (expected == kAbsent) return false;
-  const auto r = db_.execute(
-      std::string("DELETE FROM kv WHERE key = $1 AND version = $2 AND ") + kLive + "3)",
-      {key, expected, nowMs()});
+  const auto r =
+      db_.execute(std::string("DELETE FROM kv WHERE key = $1 AND version = $2 AND ") + kLive + "3)",
+                  {key, expected, nowMs()});
   return r.affectedRows > 0;
 }
 

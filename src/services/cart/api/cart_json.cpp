@@ -8,7 +8,9 @@ http::Json money(std::int64_t amount, const std::string& currency) {
   return {{"amount", amount}, {"currency", currency}};
 }
 
-http::Json orNull(const std::string& s) { return s.empty() ? http::Json(nullptr) : http::Json(s); }
+http::Json orNull(const std::string& s) {
+  return s.empty() ? http::Json(nullptr) : http::Json(s);
+}
 
 http::Json itemJson(const CartItem& i) {
   return {{"id", i.id},

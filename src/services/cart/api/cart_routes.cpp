@@ -32,8 +32,8 @@ std::int64_t quantityFrom(const http::Json& body) {
   }
   // Unsigned values past int64 would wrap; anything that large is out of range anyway.
   if (!it->is_number_integer() || (it->is_number_unsigned() && it->get<std::uint64_t>() > 1000)) {
-    throw Error::validation("quantity", "quantity must be an integer from 0 to " +
-                                            std::to_string(kMaxQuantity));
+    throw Error::validation(
+        "quantity", "quantity must be an integer from 0 to " + std::to_string(kMaxQuantity));
   }
   return it->get<std::int64_t>();
 }
@@ -53,37 +53,51 @@ void addCartRoutes(http::Router& router, const http::Authenticator& authenticato
                    std::shared_ptr<CartService> carts) {
   const http::RouteOptions maybeSignedIn{{http::authenticate(authenticator)}};
 
-  router.add("GET", "/v2/cart", [carts](http::Request& req) {
-    return cartResponse(200, carts->view(ownerOf(req)));
-  }, maybeSignedIn);
+  router.add(
+      "GET", "/v2/cart",
+      [carts](http::Request& req) { return cartResponse(200, carts->view(ownerOf(req))); },
+      maybeSignedIn);
 
-  router.add("DELETE", "/v2/cart", [carts](http::Request& req) {
-    carts->clear(ownerOf(req));
-    return http::Response::noContent();
-  }, maybeSignedIn);
+  router.add(
+      "DELETE", "/v2/cart",
+      [carts](http::Request& req) {
+        carts->clear(ownerOf(req));
+        return http::Response::noContent();
+      },
+      maybeSignedIn);
 
-  router.add("POST", "/v2/cart/items", [carts](http::Request& req) {
-    const auto owner = ownerOf(req);
-    const auto body = req.jsonObject();
-    const http::JsonFields f(body, {"productId", "variantId", "quantity"});
-    AddItem add;
-    add.productId = f.requiredString("productId", kMaxIdChars);
-    if (add.productId.empty()) throw Error::validation("productId", "productId is required");
-    add.variantId = f.optionalString("variantId", kMaxIdChars);
-    add.quantity = quantityFrom(body);
-    return cartResponse(201, carts->addItem(owner, add));
-  }, maybeSignedIn);
+  router.add(
+      "POST", "/v2/cart/items",
+      [carts](http::Request& req) {
+        const auto owner = ownerOf(req);
+        const auto body = req.jsonObject();
+        const http::JsonFields f(body, {"productId", "variantId", "quantity"});
+        AddItem add;
+        add.productId = f.requiredString("productId", kMaxIdChars);
+        if (add.productId.empty()) throw Error::validation("productId", "productId is required");
+        add.variantId = f.optionalString("variantId", kMaxIdChars);
+        add.quantity = quantityFrom(body);
+        return cartResponse(201, carts->addItem(owner, add));
+      },
+      maybeSignedIn);
 
-  router.add("PATCH", "/v2/cart/items/{itemId}", [carts](http::Request& req) {
-    const auto owner = ownerOf(req);
-    const auto body = req.jsonObject();
-    const http::JsonFields f(body, {"quantity"});
-    return cartResponse(200, carts->setQuantity(owner, req.param("itemId"), quantityFrom(body)));
-  }, maybeSignedIn);
+  router.add(
+      "PATCH", "/v2/cart/items/{itemId}",
+      [carts](http::Request& req) {
+        const auto owner = ownerOf(req);
+        const auto body = req.jsonObject();
+        const http::JsonFields f(body, {"quantity"});
+        return cartResponse(200,
+                            carts->setQuantity(owner, req.param("itemId"), quantityFrom(body)));
+      },
+      maybeSignedIn);
 
-  router.add("DELETE", "/v2/cart/items/{itemId}", [carts](http::Request& req) {
-    return cartResponse(200, carts->removeItem(ownerOf(req), req.param("itemId")));
-  }, maybeSignedIn);
+  router.add(
+      "DELETE", "/v2/cart/items/{itemId}",
+      [carts](http::Request& req) {
+        return cartResponse(200, carts->removeItem(ownerOf(req), req.param("itemId")));
+      },
+      maybeSignedIn);
 }
 
 }  // namespace um::cart

@@ -14,7 +14,9 @@ const Offer* findOffer(const std::vector<Offer>& offers, const std::string& vari
   return it == offers.end() ? nullptr : &*it;
 }
 
-bool forSale(const Offer* offer) { return offer != nullptr && offer->purchasable; }
+bool forSale(const Offer* offer) {
+  return offer != nullptr && offer->purchasable;
+}
 
 CartItem* findItem(Cart& cart, const std::string& itemId) {
   auto it = std::find_if(cart.items.begin(), cart.items.end(),
@@ -40,9 +42,9 @@ void takeSnapshot(CartItem& item, const Offer& offer) {
 }
 
 Error insufficientStock(std::int64_t available) {
-  return Error::conflict("insufficient_stock",
-                         "only " + std::to_string(std::max<std::int64_t>(available, 0)) +
-                             " units are available");
+  return Error::conflict(
+      "insufficient_stock",
+      "only " + std::to_string(std::max<std::int64_t>(available, 0)) + " units are available");
 }
 
 Error tooMany() {
@@ -63,8 +65,8 @@ void checkQuantity(std::int64_t quantity, bool allowZero) {
 
 const Offer& chooseVariant(const std::vector<Offer>& variants,
                            const std::optional<std::string>& variantId) {
-  const bool productForSale = std::any_of(variants.begin(), variants.end(),
-                                          [](const Offer& o) { return o.purchasable; });
+  const bool productForSale =
+      std::any_of(variants.begin(), variants.end(), [](const Offer& o) { return o.purchasable; });
   if (!productForSale) throw Error::notFound("product");
   if (variantId) {
     const Offer* offer = findOffer(variants, *variantId);

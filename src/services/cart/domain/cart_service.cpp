@@ -74,8 +74,7 @@ PricedCart CartService::setQuantity(const CartOwner& owner, const std::string& i
     if (!offers.empty()) offer = std::move(offers.front());
   }
   const Cart cart = update(
-      *key,
-      [&](Cart& c) { cart::setQuantity(c, itemId, quantity, offer ? &*offer : nullptr); },
+      *key, [&](Cart& c) { cart::setQuantity(c, itemId, quantity, offer ? &*offer : nullptr); },
       quantity == 0 ? "item_removed" : "item_updated");
   return priced(cart);
 }
@@ -83,8 +82,8 @@ PricedCart CartService::setQuantity(const CartOwner& owner, const std::string& i
 PricedCart CartService::removeItem(const CartOwner& owner, const std::string& itemId) {
   const auto key = resolve(owner);
   if (!key) throw Error::notFound("cart item");
-  const Cart cart =
-      update(*key, [&](Cart& c) { cart::removeItem(c, itemId); }, "item_removed");
+  const Cart cart = update(
+      *key, [&](Cart& c) { cart::removeItem(c, itemId); }, "item_removed");
   return priced(cart);
 }
 
@@ -110,7 +109,9 @@ std::optional<Cart> CartService::contents(const CartOwner& owner) {
   return std::move(stored->cart);
 }
 
-void CartService::forgetUser(const std::string& userId) { store_.remove(CartKey::user(userId)); }
+void CartService::forgetUser(const std::string& userId) {
+  store_.remove(CartKey::user(userId));
+}
 
 std::optional<CartKey> CartService::resolve(const CartOwner& owner) {
   if (owner.userId) {
@@ -135,8 +136,8 @@ void CartService::mergeGuest(const std::string& userId, const std::string& guest
     // requests merging at once (or a guest write racing the merge) never count a line twice.
     if (!store_.remove(guestKey, guest->version)) continue;
     update(
-        CartKey::user(userId),
-        [&](Cart& c) { mergeItems(c, guest->cart.items, offers); }, "merged");
+        CartKey::user(userId), [&](Cart& c) { mergeItems(c, guest->cart.items, offers); },
+        "merged");
     return;
   }
   throw busy();

@@ -14,7 +14,9 @@ std::int64_t epochMs(TimePoint t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
 
-TimePoint fromEpochMs(std::int64_t ms) { return TimePoint{std::chrono::milliseconds(ms)}; }
+TimePoint fromEpochMs(std::int64_t ms) {
+  return TimePoint{std::chrono::milliseconds(ms)};
+}
 
 }  // namespace
 
@@ -54,10 +56,8 @@ Cart decodeCart(const std::string& document) {
       cart.items.push_back({i.at("id").get<std::string>(), i.at("productId").get<std::string>(),
                             i.at("variantId").get<std::string>(),
                             i.at("quantity").get<std::int64_t>(), i.at("sku").get<std::string>(),
-                            i.at("name").get<std::string>(),
-                            i.at("variantName").get<std::string>(),
-                            i.at("image").get<std::string>(),
-                            i.at("unitPrice").get<std::int64_t>(),
+                            i.at("name").get<std::string>(), i.at("variantName").get<std::string>(),
+                            i.at("image").get<std::string>(), i.at("unitPrice").get<std::int64_t>(),
                             i.at("currency").get<std::string>()});
     }
     cart.createdAt = fromEpochMs(doc.at("createdAt").get<std::int64_t>());

@@ -26,6 +26,8 @@ bool KvCartStore::remove(const CartKey& key, CartVersion expected) {
   return kv_.compareAndRemove(keyName(key), expected);
 }
 
-bool KvCartStore::remove(const CartKey& key) { return kv_.remove(keyName(key)); }
+bool KvCartStore::remove(const CartKey& key) {
+  return kv_.remove(keyName(key));
+}
 
 }  // namespace um::cart

@@ -32,7 +32,8 @@ class KvStoreContractTest : public sql::testing::StoreTest {
     StoreTest::SetUp();
     if (IsSkipped()) return;
     // The table as production creates it: through the cart service's migration.
-    sql::applyMigrations(db(), sql::migrationsFor("cart", db().dialect(), sql::embeddedMigrationFiles()));
+    sql::applyMigrations(db(),
+                         sql::migrationsFor("cart", db().dialect(), sql::embeddedMigrationFiles()));
     kv_ = std::make_unique<SqlKvStore>(db(), clock_);
   }
   void TearDown() override {

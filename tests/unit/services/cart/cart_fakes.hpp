@@ -119,7 +119,9 @@ class FakeCartStore final : public CartStore {
   bool remove(const CartKey& key) override { return carts_.erase(name(key)) > 0; }
 
   bool contains(const CartKey& key) const { return carts_.contains(name(key)); }
-  std::optional<std::chrono::seconds> idleOf(const CartKey& key) const { return idle_.at(name(key)); }
+  std::optional<std::chrono::seconds> idleOf(const CartKey& key) const {
+    return idle_.at(name(key));
+  }
 
   // Runs once, just before the next save compares versions: a concurrent writer's moment.
   std::function<void()> beforeSave;

@@ -38,14 +38,18 @@ Cart cartWith(std::vector<std::pair<Offer, std::int64_t>> lines, std::string pre
 TEST(CartRulesTest, QuantityMustBeOneToNinetyNine) {
   EXPECT_NO_THROW(checkQuantity(1, false));
   EXPECT_NO_THROW(checkQuantity(kMaxQuantity, false));
-  expectError([] { checkQuantity(0, false); }, ErrorKind::kValidation, "validation_failed", "quantity");
-  expectError([] { checkQuantity(-3, false); }, ErrorKind::kValidation, "validation_failed", "quantity");
-  expectError([] { checkQuantity(100, false); }, ErrorKind::kValidation, "validation_failed", "quantity");
+  expectError([] { checkQuantity(0, false); }, ErrorKind::kValidation, "validation_failed",
+              "quantity");
+  expectError([] { checkQuantity(-3, false); }, ErrorKind::kValidation, "validation_failed",
+              "quantity");
+  expectError([] { checkQuantity(100, false); }, ErrorKind::kValidation, "validation_failed",
+              "quantity");
 }
 
 TEST(CartRulesTest, ZeroIsAllowedWhereItMeansRemove) {
   EXPECT_NO_THROW(checkQuantity(0, true));
-  expectError([] { checkQuantity(-1, true); }, ErrorKind::kValidation, "validation_failed", "quantity");
+  expectError([] { checkQuantity(-1, true); }, ErrorKind::kValidation, "validation_failed",
+              "quantity");
 }
 
 TEST(CartRulesTest, TheOnlyVariantIsChosenWhenNoneIsNamed) {
@@ -159,13 +163,14 @@ TEST(CartRulesTest, MergeCapsAtNinetyNine) {
 
 TEST(CartRulesTest, MergeAddsNewLinesAndDropsWhatIsNotForSale) {
   auto user = cartWith({{offer("p1", "v1", 500, 10), 1}});
-  const std::vector<CartItem> guest =
-      cartWith({{offer("p2", "v2", 300, 10), 7}, {offer("p3", "v3", 200, 10), 1},
-                {offer("p4", "v4", 100, 10), 1}},
-               "guest-")
-          .items;
-  mergeItems(user, guest,
-             {offer("p2", "v2", 300, 5), offer("p3", "v3", 200, 10, false), offer("p4", "v4", 100, 0)});
+  const std::vector<CartItem> guest = cartWith({{offer("p2", "v2", 300, 10), 7},
+                                                {offer("p3", "v3", 200, 10), 1},
+                                                {offer("p4", "v4", 100, 10), 1}},
+                                               "guest-")
+                                          .items;
+  mergeItems(
+      user, guest,
+      {offer("p2", "v2", 300, 5), offer("p3", "v3", 200, 10, false), offer("p4", "v4", 100, 0)});
   ASSERT_EQ(user.items.size(), 2u);
   EXPECT_EQ(user.items[1].variantId, "v2");
   EXPECT_EQ(user.items[1].quantity, 5);
@@ -185,7 +190,8 @@ TEST(CartRulesTest, PricingUsesTheCatalogsPriceNow) {
 }
 
 TEST(CartRulesTest, PricingSetsAsideVanishedAndArchivedProducts) {
-  const auto cart = cartWith({{offer("p1", "v1", 500, 10), 2}, {offer("p2", "v2", 300, 10), 3},
+  const auto cart = cartWith({{offer("p1", "v1", 500, 10), 2},
+                              {offer("p2", "v2", 300, 10), 3},
                               {offer("p3", "v3", 100, 10), 1}});
   // v2 vanished from the catalog, v3's product was archived.
   const auto priced = price(cart, {offer("p1", "v1", 500, 10), offer("p3", "v3", 100, 10, false)});

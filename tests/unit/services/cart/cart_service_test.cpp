@@ -13,8 +13,9 @@ using testing::offer;
 class CartServiceTest : public ::testing::Test {
  protected:
   CartServiceTest()
-      : carts_(store_, events_, [this]() -> product::Client& { return catalog_; }, clock_,
-               testing::counter("id-"), testing::counter("guest-")) {
+      : carts_(
+            store_, events_, [this]() -> product::Client& { return catalog_; }, clock_,
+            testing::counter("id-"), testing::counter("guest-")) {
     catalog_.put(offer("shirt", "shirt-m", 2000, 10));
     catalog_.put(offer("shirt", "shirt-l", 2200, 2));
     catalog_.put(offer("mug", "mug-1", 900, 5));
@@ -37,7 +38,8 @@ TEST_F(CartServiceTest, AGuestsFirstAddCreatesACartWithAFreshId) {
   ASSERT_EQ(cart.items.size(), 1u);
   EXPECT_EQ(cart.items[0].item.quantity, 2);
   EXPECT_EQ(store_.idleOf(CartKey::guest("guest-1")), kGuestCartIdle);
-  EXPECT_EQ(events_.events.back(), std::make_pair(std::string("guest-1"), std::string("item_added")));
+  EXPECT_EQ(events_.events.back(),
+            std::make_pair(std::string("guest-1"), std::string("item_added")));
 }
 
 TEST_F(CartServiceTest, AGuestIdThatDoesNotExistIsNeverAdopted) {
@@ -128,8 +130,9 @@ TEST_F(CartServiceTest, AGuestCartWrittenDuringTheMergeIsNeitherLostNorCountedTw
   };
   CartService* self = nullptr;
   RacingStore racing(store_, self, raced);
-  CartService carts(racing, events_, [this]() -> product::Client& { return catalog_; }, clock_,
-                    testing::counter("r-"), testing::counter("rg-"));
+  CartService carts(
+      racing, events_, [this]() -> product::Client& { return catalog_; }, clock_,
+      testing::counter("r-"), testing::counter("rg-"));
   self = &carts;
 
   const auto cart = carts.view({std::string("u1"), std::string("guest-1")});

@@ -35,9 +35,15 @@ TEST(CursorTest, RoundTripsEverySortKey) {
     const auto decoded = decodeCursor(encodeCursor(cursorAfter(p, sort)), sort);
     EXPECT_EQ(decoded.id, p.id);
     EXPECT_EQ(decoded.sort, sort);
-    if (sort == Sort::kName) EXPECT_EQ(decoded.text, p.name);
-    if (sort == Sort::kPriceAsc) EXPECT_EQ(decoded.number, 1999);
-    if (sort == Sort::kPopular) EXPECT_EQ(decoded.number, 7);
+    if (sort == Sort::kName) {
+      EXPECT_EQ(decoded.text, p.name);
+    }
+    if (sort == Sort::kPriceAsc) {
+      EXPECT_EQ(decoded.number, 1999);
+    }
+    if (sort == Sort::kPopular) {
+      EXPECT_EQ(decoded.number, 7);
+    }
   }
 }
 
