@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 flavour=${1:-release}
 case "$flavour" in
   release) dir=build; flags=(-DCMAKE_BUILD_TYPE=Release) ;;
-  asan) dir=build-asan; flags=(-DCMAKE_BUILD_TYPE=Debug -DULTRAMARKET_SANITIZE=ON) ;;
+  # -g1 keeps file:line in sanitizer reports at a fraction of full debug info's compile time.
+  asan) dir=build-asan; flags=(-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DULTRAMARKET_SANITIZE=ON) ;;
   *) echo "usage: $0 release|asan" >&2; exit 2 ;;
 esac
 shift || true

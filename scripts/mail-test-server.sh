@@ -4,6 +4,7 @@
 #   scripts/mail-test-server.sh start DIR    # installs Mailpit if needed, starts it; prints the SMTP URL
 #   scripts/mail-test-server.sh url DIR      # prints smtp://127.0.0.1:PORT
 #   scripts/mail-test-server.sh api-url DIR  # prints http://127.0.0.1:PORT (Mailpit's REST API)
+#   scripts/mail-test-server.sh install      # only builds Mailpit
 #   scripts/mail-test-server.sh stop DIR     # stops it by PID, then removes DIR
 #
 # Loopback only, on free ports, with its messages in DIR. Any SMTP login is accepted. Only
@@ -142,6 +143,11 @@ cmd_stop() {
   rm -rf "$dir"
 }
 
+# `install` only builds Mailpit (the test command runs it while the C++ tree compiles).
+if [[ ${1:-} == install ]]; then
+  ensure_binary
+  exit 0
+fi
 (($# == 2)) || usage
 dir=$(realpath -m "$2")
 case "$1" in

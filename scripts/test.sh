@@ -7,7 +7,13 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 scripts/install-deps.sh
+# Mailpit (SMTP tests) builds from the Go module proxy while the C++ tree compiles.
+mail_log=$(mktemp /tmp/um-mailpit-build.XXXXXX)
+scripts/mail-test-server.sh install >"$mail_log" 2>&1 &
+mail_build=$!
 scripts/build.sh asan
+wait "$mail_build" || { cat "$mail_log"; echo "building Mailpit failed" >&2; exit 1; }
+rm -f "$mail_log"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -263,7 +263,9 @@ class SendGridHarness final : public Harness {
   }
   std::vector<Received> receivedBy(const std::string& to) override {
     std::vector<Received> out;
-    for (const auto& m : json::parse(httpGet(base_ + "/_fake/messages"))["messages"]) {
+    // Named: a range-for over a member of a temporary would dangle.
+    const json all = json::parse(httpGet(base_ + "/_fake/messages"));
+    for (const auto& m : all["messages"]) {
       const auto& body = m["body"];
       if (body["personalizations"][0]["to"][0]["email"] != to) continue;
       Received r{to, body["from"]["email"].get<std::string>(), body["subject"].get<std::string>(),

@@ -335,6 +335,7 @@ TEST_F(OrderServiceTest, APaymentAfterTheHoldRanOutReReservesOrRefunds) {
   EXPECT_EQ(store.orders.at(o.id).status, S::kPaid);
   EXPECT_EQ(catalog.stock["v1"], 3);
 
+  carts.contents = {{"p-v1", "v1", 2}};  // emptied by the first order
   const auto second = service.checkout(input("k2")).order;
   catalog.release(second.reservationId);
   catalog.stock["v1"] = 0;  // sold meanwhile
