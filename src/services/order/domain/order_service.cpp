@@ -401,7 +401,12 @@ void OrderService::paymentSucceeded(const std::string& orderId, const std::strin
       deps_.payments().cancel(orderId);
       return;
     }
-    if (o.status != S::kPendingPayment) return;  // recorded already
+    if (o.status != S::kPendingPayment) {
+      // Recorded already, maybe by the event racing this call: make sure its owed work is
+      // done before our caller answers (the buyer then sees an empty cart).
+      settleEffect(orderId);
+      return;
+    }
     OrderChange c;
     c.orderId = o.id;
     c.expected = S::kPendingPayment;
@@ -433,7 +438,17 @@ void OrderService::paymentFailed(const std::string& orderId, const std::string& 
   try {
     cancelInternal(orderId, "payment failed: " + failureCode);
   } catch (const Error& e) {
-    if (!isConflict(e, "invalid_transition")) throw;  // paid meanwhile (a retry that worked)
+    // Cancelled meanwhile by the event racing this call, or paid by a retry that worked.
+    if (!isConflict(e, "invalid_transition")) throw;
+    settleEffect(orderId);
+  }
+}
+
+void OrderService::settleEffect(const std::string& orderId) {
+  try {
+    runPendingEffect(orderId);
+  } catch (const std::exception& e) {
+    log::warn("order effects deferred", {{"orderId", orderId}, {"error", e.what()}});
   }
 }
 

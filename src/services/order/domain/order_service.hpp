@@ -111,6 +111,8 @@ class OrderService {
   Order pay(Order order, const payment::PaymentMethod& method);
   Order applyPaymentState(const std::string& orderId, const payment::PaymentState& state);
   Order cancelInternal(const std::string& orderId, const std::string& note);
+  // runPendingEffect, logging instead of throwing (the sweeper retries).
+  void settleEffect(const std::string& orderId);
   void fulfil(const Order& order);
   void undo(const Order& order);
   nlohmann::json eventPayload(const Order& order, OrderStatus status) const;

@@ -235,10 +235,17 @@ std::optional<PaymentState> PaymentService::cancel(const std::string& orderId) {
 }
 
 void PaymentService::refundRemainder(const Payment& p) {
+  // One key per payment: however many paths ask for the cancellation refund, there is one,
+  // and a path that finds it in flight drives it to its end too (same provider key), so
+  // every caller returns with the refund done.
+  constexpr const char* kKey = "order-cancelled";
+  if (auto existing = store_.findRefundByKey(p.id + ":" + kKey)) {
+    if (existing->status == RefundStatus::kPending) executeRefund(p, *existing);
+    return;
+  }
   const std::int64_t remaining = p.amount - p.refundReserved;
   if (remaining <= 0) return;
-  // One key per payment: however many paths ask for the cancellation refund, there is one.
-  refund(p.orderId, remaining, "order-cancelled");
+  refund(p.orderId, remaining, kKey);
 }
 
 RefundOutcome PaymentService::refund(const std::string& orderId, std::int64_t amount,

@@ -83,6 +83,7 @@ class PaymentStore {
   // recorded as succeeded with its event unless its provider id is known already.
   virtual bool recordExternalRefund(const Refund& refund) = 0;
   virtual std::optional<Refund> findRefund(const std::string& refundId) = 0;
+  virtual std::optional<Refund> findRefundByKey(const std::string& idempotencyKey) = 0;
   virtual std::optional<Refund> findRefundByProviderId(const std::string& providerRefundId) = 0;
   virtual std::vector<Refund> refundsOf(const std::string& paymentId) = 0;
   virtual std::vector<Refund> stalePendingRefunds(const std::string& before, int limit) = 0;

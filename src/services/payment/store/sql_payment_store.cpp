@@ -314,6 +314,10 @@ std::optional<Refund> SqlPaymentStore::findRefund(const std::string& refundId) {
   return findRefundWhere("id = $1", {refundId});
 }
 
+std::optional<Refund> SqlPaymentStore::findRefundByKey(const std::string& idempotencyKey) {
+  return findRefundWhere("idempotency_key = $1", {idempotencyKey});
+}
+
 std::optional<Refund> SqlPaymentStore::findRefundByProviderId(const std::string& providerRefundId) {
   return findRefundWhere("provider_refund_id = $1", {providerRefundId});
 }

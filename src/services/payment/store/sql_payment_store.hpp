@@ -36,6 +36,7 @@ class SqlPaymentStore final : public PaymentStore {
                               const std::string& at) override;
   bool recordExternalRefund(const Refund& refund) override;
   std::optional<Refund> findRefund(const std::string& refundId) override;
+  std::optional<Refund> findRefundByKey(const std::string& idempotencyKey) override;
   std::optional<Refund> findRefundByProviderId(const std::string& providerRefundId) override;
   std::vector<Refund> refundsOf(const std::string& paymentId) override;
   std::vector<Refund> stalePendingRefunds(const std::string& before, int limit) override;
