@@ -11,6 +11,7 @@ build=${1:-$root/build}
 duration=${2:-10s}
 binary=$build/ultramarket
 work=$(mktemp -d /tmp/um-bench-XXXXXX)
+chmod 755 "$work"  # nginx workers run as an unprivileged user
 server_pid=""
 nginx_pid=""
 cleanup() {
@@ -28,7 +29,16 @@ port=$(free_port)
 LOG_LEVEL=error PORT=$port "$binary" serve --data-dir "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
 url="http://127.0.0.1:$port/v2/products?limit=20"
-for _ in $(seq 100); do curl -sf "$url" -o "$work/products.json" && break; sleep 0.1; done
+for _ in $(seq 100); do curl -sf "$url" -o /dev/null && break; sleep 0.1; done
+# Wait until the seed's events are relayed (search indexed them, the read cache settled):
+# until then every event invalidates the cached answers.
+for _ in $(seq 300); do
+  total=$(curl -sf "http://127.0.0.1:$port/v2/search?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null || echo 0)
+  [[ "$total" == 1000 ]] && break
+  sleep 0.2
+done
+sleep 1.5  # the relay's last poll
+curl -sf "$url" -o "$work/products.json"
 
 # nginx serves the bytes the server just answered.
 nginx_port=$(free_port)

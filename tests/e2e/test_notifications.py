@@ -7,6 +7,7 @@ delivered again. On SQLite and, when UM_TEST_DATABASE_URL is set, PostgreSQL."""
 import pathlib
 import sqlite3
 import sys
+import time
 import uuid
 
 import pytest
@@ -302,6 +303,19 @@ def test_sendgrid_outages_are_retried_with_backoff_then_given_up(sendgrid_server
         r = api.get("/v2/admin/notifications?limit=100", token=admin)
         found = [d for d in r.json["items"] if d["recipient"] == email and d["template"] == template]
         return found[0] if found else None
+
+    # Every email so far (the admin's welcome arrives through the auth outbox a moment later)
+    # is out before failures are injected, so no other email takes one of them.
+    counts = []
+
+    def settled():
+        r = api.get("/v2/admin/notifications?limit=1", token=admin).json["total"]
+        busy = sum(api.get(f"/v2/admin/notifications?status={s}&limit=1", token=admin).json["total"]
+                   for s in ("queued", "failed"))
+        counts.append(r)
+        time.sleep(0.5)
+        return busy == 0 and len(counts) >= 2 and counts[-1] == counts[-2]
+    assert wait_until(settled)
 
     # Two failures, then SendGrid answers again: sent on the third attempt.
     sendgrid.fail_next(503, 2)

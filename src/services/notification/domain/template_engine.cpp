@@ -47,7 +47,8 @@ std::string scalarText(const nlohmann::json* v) {
 bool truthy(const nlohmann::json* v) {
   if (v == nullptr || v->is_null()) return false;
   if (v->is_boolean()) return v->get<bool>();
-  if (v->is_array() || v->is_string() || v->is_object()) return !v->empty();
+  if (v->is_string()) return !v->get_ref<const std::string&>().empty();
+  if (v->is_array() || v->is_object()) return !v->empty();
   if (v->is_number_integer()) return v->get<std::int64_t>() != 0;
   if (v->is_number()) return v->get<double>() != 0.0;
   return true;

@@ -399,6 +399,7 @@ void OrderService::paymentSucceeded(const std::string& orderId, const std::strin
     if (o.status == S::kCancelled) {
       // Money captured for an order that is gone: it goes back (idempotent).
       deps_.payments().cancel(orderId);
+      settleEffect(orderId);
       return;
     }
     if (o.status != S::kPendingPayment) {
@@ -433,15 +434,19 @@ void OrderService::paymentSucceeded(const std::string& orderId, const std::strin
 
 void OrderService::paymentFailed(const std::string& orderId, const std::string& failureCode) {
   auto o = deps_.store.find(orderId);
-  if (!o || o->status != S::kPendingPayment) return;
-  deps_.store.setPaymentStatus(orderId, "failed");
-  try {
-    cancelInternal(orderId, "payment failed: " + failureCode);
-  } catch (const Error& e) {
-    // Cancelled meanwhile by the event racing this call, or paid by a retry that worked.
-    if (!isConflict(e, "invalid_transition")) throw;
-    settleEffect(orderId);
+  if (!o) return;
+  if (o->status == S::kPendingPayment) {
+    deps_.store.setPaymentStatus(orderId, "failed");
+    try {
+      cancelInternal(orderId, "payment failed: " + failureCode);
+    } catch (const Error& e) {
+      // Cancelled meanwhile by the event racing this call, or paid by a retry that worked.
+      if (!isConflict(e, "invalid_transition")) throw;
+    }
   }
+  // Whoever recorded the cancellation, its owed work is done before our caller answers
+  // (the buyer then sees the stock back).
+  settleEffect(orderId);
 }
 
 void OrderService::settleEffect(const std::string& orderId) {
