@@ -10,7 +10,7 @@ import urllib.parse
 import urllib.request
 
 
-def wait_until(check, timeout=20.0, interval=0.1):
+def wait_until(check, timeout=30.0, interval=0.1):
     deadline = time.time() + timeout
     while True:
         value = check()

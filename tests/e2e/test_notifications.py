@@ -125,7 +125,7 @@ def test_deliveries_page_newest_first(server, api, admin):
 
 def test_admins_list_every_delivery_by_status(server, api, admin):
     token, email, order = paid_order(api, admin)
-    sent_templates(api, token, ["order_confirmation"])
+    sent_templates(api, token, ["welcome", "order_received", "order_confirmation"])
     r = api.get("/v2/admin/notifications?status=sent&limit=100", token=admin)
     assert r.status == 200, r
     mine = [d for d in r.json["items"] if d["recipient"] == email]

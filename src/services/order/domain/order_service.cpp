@@ -1,5 +1,6 @@
 #include "services/order/domain/order_service.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "adapters/sql/database.hpp"
@@ -21,6 +22,21 @@ constexpr const char* kCancel = "cancel";
 
 bool isConflict(const Error& e, const char* code) {
   return e.kind() == ErrorKind::kConflict && e.code() == code;
+}
+
+// One line per variant: a cart may hold one variant on two lines.
+std::vector<product::ReserveLine> reserveLines(const std::vector<OrderLine>& items) {
+  std::vector<product::ReserveLine> out;
+  for (const auto& l : items) {
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const product::ReserveLine& r) { return r.variantId == l.variantId; });
+    if (it == out.end()) {
+      out.push_back({l.variantId, l.quantity});
+    } else {
+      it->quantity += l.quantity;
+    }
+  }
+  return out;
 }
 
 std::string yyMMdd(const std::string& rfc3339) {
@@ -207,19 +223,8 @@ Order OrderService::buildOrder(const CheckoutInput& in, const std::string& email
   o.total = totals.total;
   if (o.total <= 0) throw Error::conflict("order_total_zero", "there is nothing to pay for");
 
-  std::vector<product::ReserveLine> reserve;
-  for (const auto& l : o.items) {
-    bool merged = false;
-    for (auto& r : reserve) {
-      if (r.variantId == l.variantId) {
-        r.quantity += l.quantity;
-        merged = true;
-      }
-    }
-    if (!merged) reserve.push_back({l.variantId, l.quantity});
-  }
   // All or nothing; 409 insufficient_stock leaves nothing held.
-  o.reservationId = catalog.reserve(reserve, options_.reservationTtl, o.id);
+  o.reservationId = catalog.reserve(reserveLines(o.items), options_.reservationTtl, o.id);
 
   const auto t = deps_.clock.now();
   o.userId = in.cart.userId;
@@ -390,24 +395,24 @@ Order OrderService::refund(const std::string& orderId, std::optional<std::int64_
 
 void OrderService::paymentSucceeded(const std::string& orderId, const std::string& paymentId) {
   for (int attempt = 0; attempt < kChangeAttempts; ++attempt) {
-    auto found = deps_.store.find(orderId);
-    if (!found) {
+    auto summary = deps_.store.findSummary(orderId);
+    if (!summary) {
       log::warn("payment for an unknown order", {{"orderId", orderId}, {"paymentId", paymentId}});
       return;
     }
-    const Order& o = *found;
-    if (o.status == S::kCancelled) {
+    if (summary->status == S::kCancelled) {
       // Money captured for an order that is gone: it goes back (idempotent).
       deps_.payments().cancel(orderId);
       settleEffect(orderId);
       return;
     }
-    if (o.status != S::kPendingPayment) {
+    if (summary->status != S::kPendingPayment) {
       // Recorded already, maybe by the event racing this call: make sure its owed work is
       // done before our caller answers (the buyer then sees an empty cart).
       settleEffect(orderId);
       return;
     }
+    const Order o = require(orderId);  // the lines, for the event
     OrderChange c;
     c.orderId = o.id;
     c.expected = S::kPendingPayment;
@@ -433,7 +438,7 @@ void OrderService::paymentSucceeded(const std::string& orderId, const std::strin
 }
 
 void OrderService::paymentFailed(const std::string& orderId, const std::string& failureCode) {
-  auto o = deps_.store.find(orderId);
+  auto o = deps_.store.findSummary(orderId);
   if (!o) return;
   if (o->status == S::kPendingPayment) {
     deps_.store.setPaymentStatus(orderId, "failed");
@@ -458,7 +463,7 @@ void OrderService::settleEffect(const std::string& orderId) {
 }
 
 void OrderService::paymentCancelled(const std::string& orderId) {
-  auto o = deps_.store.find(orderId);
+  auto o = deps_.store.findSummary(orderId);
   if (!o) return;
   if (o->status == S::kPendingPayment) {
     cancelInternal(orderId, "payment cancelled");
@@ -515,7 +520,7 @@ void OrderService::paymentRefunded(const std::string& orderId, const std::string
 // Owed work
 
 void OrderService::runPendingEffect(const std::string& orderId) {
-  auto o = deps_.store.find(orderId);
+  auto o = deps_.store.findSummary(orderId);
   if (!o || !o->pendingEffect) return;
   const std::string effect = *o->pendingEffect;
   if (effect == kFulfil && o->status != S::kCancelled) {
@@ -534,9 +539,8 @@ void OrderService::fulfil(const Order& o) {
     if (!isConflict(e, "reservation_released")) throw;
     // Paid after the hold ran out and the stock went back on sale. Hold it again if it is
     // still there; if not, the order cannot be honoured and the buyer gets the money back.
-    std::vector<product::ReserveLine> lines;
-    for (const auto& l : o.items) lines.push_back({l.variantId, l.quantity});
     try {
+      const auto lines = reserveLines(require(o.id).items);
       catalog.commit(catalog.reserve(lines, std::chrono::seconds(60), o.id));
     } catch (const Error& again) {
       if (!isConflict(again, "insufficient_stock")) throw;

@@ -91,6 +91,8 @@ class OrderStore {
   virtual void create(const Order& order, const KeyClaim& claim, const nlohmann::json& event) = 0;
 
   virtual std::optional<Order> find(const std::string& orderId) = 0;
+  // The order without its lines and history: one query, for status checks.
+  virtual std::optional<Order> findSummary(const std::string& orderId) = 0;
   virtual OrderPage list(const OrderFilter& filter) = 0;
 
   virtual ChangeResult apply(const OrderChange& change) = 0;

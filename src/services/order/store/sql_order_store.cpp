@@ -225,6 +225,13 @@ std::optional<Order> SqlOrderStore::find(const std::string& orderId) {
   return std::move(one.front());
 }
 
+std::optional<Order> SqlOrderStore::findSummary(const std::string& orderId) {
+  const auto r = db_.execute(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id = $1",
+                             {orderId});
+  if (r.empty()) return std::nullopt;
+  return orderFrom(r.one());
+}
+
 OrderPage SqlOrderStore::list(const OrderFilter& f) {
   std::string where = "1 = 1";
   sql::Params params;

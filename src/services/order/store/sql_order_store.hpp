@@ -21,6 +21,7 @@ class SqlOrderStore final : public OrderStore {
   void releaseKey(const KeyClaim& claim) override;
   void create(const Order& order, const KeyClaim& claim, const nlohmann::json& event) override;
   std::optional<Order> find(const std::string& orderId) override;
+  std::optional<Order> findSummary(const std::string& orderId) override;
   OrderPage list(const OrderFilter& filter) override;
   ChangeResult apply(const OrderChange& change) override;
   void setPayment(const std::string& orderId, const PaymentSummary& payment,

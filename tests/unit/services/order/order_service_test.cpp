@@ -66,6 +66,7 @@ class MemoryOrderStore final : public OrderStore {
     if (it == orders.end()) return std::nullopt;
     return it->second;
   }
+  std::optional<Order> findSummary(const std::string& id) override { return find(id); }
   OrderPage list(const OrderFilter&) override { return {}; }
   ChangeResult apply(const OrderChange& c) override {
     if (c.refund && !refunds.insert(c.refund->refundId).second) return ChangeResult::kDuplicateRefund;
