@@ -523,10 +523,19 @@ void OrderService::runPendingEffect(const std::string& orderId) {
   auto o = deps_.store.findSummary(orderId);
   if (!o || !o->pendingEffect) return;
   const std::string effect = *o->pendingEffect;
-  if (effect == kFulfil && o->status != S::kCancelled) {
-    fulfil(*o);
-  } else if (effect == kCancel || o->status == S::kCancelled) {
-    undo(*o);
+  try {
+    if (effect == kFulfil && o->status != S::kCancelled) {
+      fulfil(*o);
+    } else if (effect == kCancel || o->status == S::kCancelled) {
+      undo(*o);
+    }
+  } catch (const Error& e) {
+    // A peer or a store down (or our own bug) may pass: keep the work owed and retry. A
+    // refusal (not found, conflict, validation) will not change by retrying: record it
+    // loudly and stop, rather than retry it every few seconds forever.
+    if (e.kind() == ErrorKind::kUnavailable || e.kind() == ErrorKind::kInternal) throw;
+    log::error("owed order work refused; giving up on it",
+               {{"orderId", orderId}, {"effect", effect}, {"code", e.code()}, {"error", e.what()}});
   }
   deps_.store.clearEffect(orderId, effect);
 }
