@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-scripts/build.sh release --target ultramarket >/dev/null
+[[ ${BENCH_SKIP_BUILD:-0} == 1 ]] || scripts/build.sh release --target ultramarket >/dev/null
 work=$(mktemp -d /tmp/um-bench.XXXXXX)
 mkdir -p "$work/data" "$work/www"
 cleanup() { kill "${UM_PID:-}" "${NGINX_PID:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
