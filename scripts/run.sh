@@ -16,4 +16,13 @@ if [[ ! -f "$data/.demo-catalog" ]]; then
   build/ultramarket seed --products "${DEMO_PRODUCTS:-500}" --data-dir "$data"
   touch "$data/.demo-catalog"
 fi
+# A first admin for the panel at /admin/, with a random password kept only in a file only
+# the owner can read: never a default password, never printed to a log.
+if [[ ! -f "$data/.demo-admin" ]]; then
+  password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+  build/ultramarket user create --email admin@ultramarket.test --password "$password" \
+    --role admin --data-dir "$data" >/dev/null
+  (umask 077; printf 'email: admin@ultramarket.test\npassword: %s\n' "$password" >"$data/.demo-admin")
+fi
+echo "Admin panel: sign in with the credentials in $data/.demo-admin"
 exec build/ultramarket serve --data-dir "$data" "$@"
