@@ -3,6 +3,7 @@ import base64
 import json
 import pathlib
 import re
+import time
 import uuid
 
 # Every password a test sends, so the last test can prove none reached the logs.
@@ -60,18 +61,28 @@ def jwt_parts(token):
             json.loads(base64.urlsafe_b64decode(pad(payload))))
 
 
-def reset_token_from_mailbox(server, email):
-    """The token in the newest reset email sent to `email`."""
+def reset_token_from_mailbox(server, email, timeout=30.0):
+    """The token in the newest reset email sent to `email`, waiting up to `timeout` seconds
+    for it: the notification service sends it from auth's event, after the 202."""
     box = pathlib.Path(server.tmp) / "mailbox"
-    mails = sorted(box.glob("*.eml"), key=lambda p: p.stat().st_mtime) if box.exists() else []
-    for path in reversed(mails):
-        text = path.read_text()
-        if not re.search(rf"^To: .*{re.escape(email)}\r?$", text, re.MULTILINE):
-            continue
-        m = re.search(r"reset-password\?token=([A-Za-z0-9_-]+)", text)
-        if m:
-            return m.group(1)
-    return None
+
+    def newest_token():
+        mails = sorted(box.glob("*.eml"), key=lambda p: p.stat().st_mtime) if box.exists() else []
+        for path in reversed(mails):
+            text = path.read_text()
+            if not re.search(rf"^To: .*{re.escape(email)}\r?$", text, re.MULTILINE):
+                continue
+            m = re.search(r"reset-password\?token=([A-Za-z0-9_-]+)", text)
+            if m:
+                return m.group(1)
+        return None
+
+    deadline = time.monotonic() + timeout
+    while True:
+        token = newest_token()
+        if token or time.monotonic() >= deadline:
+            return token
+        time.sleep(0.05)
 
 
 def assert_no_secrets_in_logs(server):

@@ -5,6 +5,7 @@ command: UM_TEST_SMTP_URL / UM_TEST_MAILPIT_URL) and the SendGrid fake — with 
 records, retries with backoff, dead letters and exactly-once sending when events are
 delivered again. On SQLite and, when UM_TEST_DATABASE_URL is set, PostgreSQL."""
 import pathlib
+import re
 import sqlite3
 import sys
 import time
@@ -339,3 +340,31 @@ def test_sendgrid_outages_are_retried_with_backoff_then_given_up(sendgrid_server
         assert any(d["id"] == dead["id"] for d in r.json["items"])
     finally:
         sendgrid.state.failures.clear()
+
+
+# --- password reset: sent by the notification service through the configured adapter ----------
+
+def test_a_reset_link_goes_out_through_sendgrid_and_works(sendgrid_server, sendgrid):
+    api = Api(sendgrid_server.url)
+    admin = admin_token(sendgrid_server, api)
+    _, email = customer(api)
+    assert api.post("/v2/auth/password/forgot", {"email": email}).status == 202
+    mails = wait_until(lambda: with_subject(sendgrid_messages(sendgrid, email), "Reset"))
+    assert len(mails) == 1, sendgrid_messages(sendgrid, email)
+    match = re.search(r"https://shop\.example\.com/reset-password\?token=([A-Za-z0-9_-]+)",
+                      mails[0]["text"])
+    assert match, mails[0]["text"]
+    token = match.group(1)
+
+    # Neither the auth outbox nor the delivery record keeps the token in clear.
+    if sendgrid_server.store == "sqlite":
+        with sqlite3.connect(pathlib.Path(sendgrid_server.tmp) / "auth.db") as db:
+            payloads = [row[0] for row in db.execute(
+                "SELECT payload FROM outbox WHERE type = 'auth.password_reset_requested'")]
+        assert payloads and all(token not in p and "sealedResetUrl" in p for p in payloads)
+    r = api.get("/v2/admin/notifications?status=sent&limit=100", token=admin)
+    reset = [d for d in r.json["items"] if d["template"] == "password_reset" and d["recipient"] == email]
+    assert len(reset) == 1 and token not in str(reset[0]), r.json
+
+    assert api.post("/v2/auth/password/reset", {"token": token, "password": "new-password-2"}).status == 204
+    assert api.post("/v2/auth/login", {"email": email, "password": "new-password-2"}).status == 200

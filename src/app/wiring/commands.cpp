@@ -64,7 +64,7 @@ int createUser(const Config& config, const std::string& dataDir, const UserOptio
   auto users = user::buildUserService(*userDb, systemClock(), nullptr);
   auto userClient = user::makeInProcessClient(users);
   auto accounts = auth::buildAccountService(
-      {config, systemClock(), *authDb, cache, dataDir, [&userClient] { return userClient.get(); }});
+      {config, systemClock(), *authDb, cache, [&userClient] { return userClient.get(); }});
 
   std::string name = options.name;
   if (name.empty()) name = options.email.substr(0, options.email.find('@'));

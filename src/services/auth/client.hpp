@@ -6,10 +6,16 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 namespace um::auth {
+
+// auth.password_reset_requested carries `sealedResetUrl`: the reset link sealed with
+// crypto::SealedBox(JWT_SECRET, kResetLinkSealPurpose). Only a holder of JWT_SECRET (the
+// notification service) can open it; the outbox and the bus see ciphertext.
+inline constexpr std::string_view kResetLinkSealPurpose = "ultramarket/password-reset-link/v1";
 
 // The profile facts auth keeps a copy of. `version` is the profile's version, so a late or
 // replayed update never overwrites a newer one.

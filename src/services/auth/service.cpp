@@ -3,10 +3,11 @@
 #include <thread>
 
 #include "adapters/bus/event_bus.hpp"
-#include "adapters/email/mailbox/mailbox_sender.hpp"
+#include "core/crypto/sealed_box.hpp"
 #include "core/log.hpp"
 #include "services/auth/api/auth_routes.hpp"
 #include "services/auth/api/bearer_token_verifier.hpp"
+#include "services/auth/client.hpp"
 #include "services/auth/domain/account_service.hpp"
 #include "services/auth/in_process_client.hpp"
 #include "services/auth/store/sql_auth_store.hpp"
@@ -22,10 +23,8 @@ struct Components {
       : store(w.database),
         jwt(w.config.jwtSecret, w.config.jwtExpiresIn, w.clock),
         throttle(w.cache, w.clock),
-        // The email port's embedded adapter; SendGrid/SMTP arrive with the notification issue.
-        mail(std::filesystem::path(w.dataDir) / "mailbox", "UltraMarket <no-reply@ultramarket.local>",
-             w.clock),
-        accounts({store, hasher, jwt, throttle, w.cache, mail, w.clock, w.userClient,
+        resetLinkBox(w.config.jwtSecret, kResetLinkSealPurpose),
+        accounts({store, hasher, jwt, throttle, w.cache, resetLinkBox, w.clock, w.userClient,
                   [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }},
                  options(w.config)) {}
 
@@ -42,7 +41,7 @@ struct Components {
   PasswordHasher hasher;
   JwtCodec jwt;
   LoginThrottle throttle;
-  email::MailboxSender mail;
+  crypto::SealedBox resetLinkBox;
   AccountService accounts;
 };
 
@@ -71,7 +70,7 @@ std::shared_ptr<AccountService> buildAccountService(const AuthWiring& wiring) {
 void registerAuthService(ServiceContext& ctx) {
   ClientRegistry& clients = ctx.clients;
   auto accounts = buildAccountService(
-      {ctx.config, ctx.clock, ctx.database, ctx.cache, ctx.dataDir,
+      {ctx.config, ctx.clock, ctx.database, ctx.cache,
        [&clients]() -> user::Client* {
          return clients.has<user::Client>() ? &clients.get<user::Client>() : nullptr;
        }});

@@ -26,11 +26,10 @@ struct AuthWiring {
   const Clock& clock;
   sql::Database& database;  // the auth service's store
   cache::Cache& cache;
-  std::string dataDir;
   std::function<user::Client*()> userClient;  // may return null
 };
 
-// The returned pointer also owns the store, hasher, codec and mailer the service uses.
+// The returned pointer also owns the store, hasher, codec and sealed box the service uses.
 std::shared_ptr<AccountService> buildAccountService(const AuthWiring& wiring);
 
 }  // namespace um::auth

@@ -10,8 +10,10 @@
 #include "adapters/email/sendgrid/sendgrid_sender.hpp"
 #include "adapters/email/smtp/smtp_sender.hpp"
 #include "adapters/http_client/http_client.hpp"
+#include "core/crypto/sealed_box.hpp"
 #include "core/log.hpp"
 #include "core/metrics.hpp"
+#include "services/auth/client.hpp"
 #include "services/notification/api/notification_routes.hpp"
 #include "services/notification/domain/dispatcher.hpp"
 #include "services/notification/domain/notifier.hpp"
@@ -60,13 +62,17 @@ struct NotificationService {
                      outcomes->Add({{"provider", o.provider}, {"outcome", std::string(toString(o.status))}})
                          .Increment();
                    }),
-        notifier(store, {publicUrlOf(ctx.config), "UltraMarket"}, ctx.clock,
-                 [this] { dispatcher.wake(); }) {}
+        resetLinkBox(ctx.config.jwtSecret, auth::kResetLinkSealPurpose),
+        notifier(store,
+                 {publicUrlOf(ctx.config), "UltraMarket",
+                  [this](std::string_view sealed) { return resetLinkBox.open(sealed); }},
+                 ctx.clock, [this] { dispatcher.wake(); }) {}
 
   std::unique_ptr<email::EmailSender> sender;
   SqlDeliveryStore store;
   prometheus::Family<prometheus::Counter>* outcomes;
   DeliveryDispatcher dispatcher;
+  crypto::SealedBox resetLinkBox;
   Notifier notifier;
 };
 

@@ -161,26 +161,17 @@ void AccountService::forgotPassword(const std::string& email) {
   }
 
   const std::string token = newOpaqueToken();
-  const auto requestedAt = deps_.clock.now();
-  // The event carries no token: only the email holds it, and tokens at rest are hashed.
-  deps_.store.createResetToken(account->userId, hashOpaqueToken(token),
-                               nowSeconds() + options_.resetTokenLifetime.count(),
-                               {{"userId", account->userId},
-                                {"requestedAt", formatRfc3339(requestedAt)}});
   const auto minutes = options_.resetTokenLifetime.count() / 60;
-  try {
-    deps_.mail.send({account->email, "Reset your UltraMarket password",
-                     "Hello " + account->name + ",\r\n\r\n" +
-                         "Someone asked to reset the password of your UltraMarket account.\r\n" +
-                         "To choose a new one, open this link within " + std::to_string(minutes) +
-                         " minutes:\r\n\r\n" + options_.resetLinkBase + "?token=" + token +
-                         "\r\n\r\nThe link works once. If you did not ask, ignore this email: "
-                         "your password stays as it is.\r\n"});
-  } catch (const std::exception& e) {
-    // The answer is 202 whatever happens, or it would tell who has an account.
-    log::error("password reset email not sent", {{"userId", account->userId}, {"detail", e.what()}});
-    return;
-  }
+  // The notification service sends the email from this event. The link is sealed, so the
+  // outbox and the bus never hold a usable token; the table holds only its hash.
+  deps_.store.createResetToken(
+      account->userId, hashOpaqueToken(token), nowSeconds() + options_.resetTokenLifetime.count(),
+      {{"userId", account->userId},
+       {"email", account->email},
+       {"name", account->name},
+       {"sealedResetUrl", deps_.resetLinkBox.seal(options_.resetLinkBase + "?token=" + token)},
+       {"expiresInMinutes", minutes},
+       {"requestedAt", formatRfc3339(deps_.clock.now())}});
   log::info("password reset requested", {{"userId", account->userId}});
 }
 

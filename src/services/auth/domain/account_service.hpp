@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/cache/cache.hpp"
-#include "adapters/email/email_sender.hpp"
 #include "core/clock.hpp"
+#include "core/crypto/sealed_box.hpp"
 #include "services/auth/domain/account.hpp"
 #include "services/auth/domain/jwt_codec.hpp"
 #include "services/auth/domain/login_throttle.hpp"
@@ -66,7 +66,9 @@ struct AccountServiceDeps {
   const JwtCodec& jwt;
   LoginThrottle& throttle;
   cache::Cache& cache;
-  email::EmailSender& mail;
+  // Seals the reset link into auth.password_reset_requested: the notification service, which
+  // owns email, opens it; the outbox and the bus only ever hold ciphertext.
+  const crypto::SealedBox& resetLinkBox;
   const Clock& clock;
   // Looked up at call time (registration order does not matter); null when unavailable.
   std::function<user::Client*()> userClient;

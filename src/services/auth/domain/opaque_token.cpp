@@ -6,9 +6,12 @@
 #include <openssl/rand.h>
 
 #include "core/error.hpp"
-#include "services/auth/domain/base64url.hpp"
+#include "core/crypto/base64url.hpp"
 
 namespace um::auth {
+
+using crypto::base64UrlDecode;
+using crypto::base64UrlEncode;
 
 namespace {
 constexpr std::size_t kTokenBytes = 32;

@@ -1,6 +1,5 @@
 #include "services/notification/domain/email_composer.hpp"
 
-#include <cctype>
 #include <chrono>
 #include <cstdint>
 
@@ -22,21 +21,6 @@ std::int64_t integer(const nlohmann::json& p, const char* key) {
   if (!p.is_object()) return 0;
   auto it = p.find(key);
   return it != p.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
-
-std::string percentEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0x0F];
-    }
-  }
-  return out;
 }
 
 std::string templateFor(std::string_view eventType) {
@@ -106,8 +90,7 @@ nlohmann::json templateVariables(std::string_view templateName, const nlohmann::
   v["email"] = str(p, "email");
   v["accountUrl"] = s.publicUrl + "/account";
   if (templateName == "password_reset") {
-    const std::string link = str(p, "resetUrl");
-    v["resetUrl"] = !link.empty() ? link : s.publicUrl + "/reset-password?token=" + percentEncode(str(p, "token"));
+    v["resetUrl"] = str(p, "resetUrl");  // opened by composeEmail; never stored in an event
     const std::int64_t minutes = integer(p, "expiresInMinutes");
     v["expiresInMinutes"] = minutes > 0 ? minutes : 60;
   } else if (templateName.starts_with("order_")) {
@@ -134,11 +117,20 @@ std::optional<ComposedEmail> composeEmail(std::string_view eventType, const nloh
   if (name.empty() || !payload.is_object()) return std::nullopt;
   const std::string to = str(payload, "email");
   if (to.empty()) return std::nullopt;
-  if (name == "password_reset" && str(payload, "token").empty() && str(payload, "resetUrl").empty()) {
-    // The auth service sends its reset emails itself until its event carries the link.
-    return std::nullopt;
+  nlohmann::json variables;
+  if (name == "password_reset") {
+    const std::string sealed = str(payload, "sealedResetUrl");
+    const auto link = settings.openResetLink && !sealed.empty()
+                          ? settings.openResetLink(sealed)
+                          : std::nullopt;
+    if (!link) return std::nullopt;  // forged, or sealed under another JWT_SECRET
+    nlohmann::json opened = payload;
+    opened["resetUrl"] = *link;
+    variables = templateVariables(name, opened, settings, now);
+  } else {
+    variables = templateVariables(name, payload, settings, now);
   }
-  ComposedEmail email = renderEmail(name, templateVariables(name, payload, settings, now));
+  ComposedEmail email = renderEmail(name, std::move(variables));
   email.to = to;
   if (payload.contains("userId") && payload["userId"].is_string()) {
     email.userId = payload["userId"].get<std::string>();

@@ -4,6 +4,7 @@
 // template's variables taken from the event's payload, with links built on the shop's
 // public URL. Pure: no I/O, so every template is tested on sample events.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@ namespace um::notification {
 struct ComposeSettings {
   std::string publicUrl;  // "https://shop.example.com", no trailing slash
   std::string shopName = "UltraMarket";
+  // Opens the sealed reset link in auth.password_reset_requested (see auth/client.hpp);
+  // nullopt when it was not sealed with our key. Unset: reset requests send nothing.
+  std::function<std::optional<std::string>(std::string_view sealed)> openResetLink;
 };
 
 struct ComposedEmail {
@@ -34,7 +38,7 @@ struct ComposedEmail {
 const std::vector<std::string>& notifyingEventTypes();
 
 // nullopt when the event sends nothing: a type that sends no email, or a payload without
-// what the email needs (no recipient; a reset request without its link).
+// what the email needs (no recipient; a reset request whose sealed link does not open).
 std::optional<ComposedEmail> composeEmail(std::string_view eventType, const nlohmann::json& payload,
                                           const ComposeSettings& settings, TimePoint now);
 

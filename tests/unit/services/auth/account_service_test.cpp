@@ -1,6 +1,7 @@
 // The auth workflows end to end below HTTP: the real domain over the real SQL store on a
 // throwaway SQLite file (the rotation and single-use rules live in conditional UPDATEs,
-// so a fake store would only test itself), with a fake clock and a captured mailbox.
+// so a fake store would only test itself), with a fake clock; reset links are read from the outbox event the notification service
+// would turn into an email.
 
 #include "services/auth/domain/account_service.hpp"
 
@@ -15,6 +16,7 @@
 #include "adapters/sql/migrations.hpp"
 #include "core/error.hpp"
 #include "fake_clock.hpp"
+#include "services/auth/client.hpp"
 #include "services/auth/store/sql_auth_store.hpp"
 
 namespace um::auth {
@@ -23,17 +25,7 @@ namespace {
 using std::chrono::seconds;
 using testing::FakeClock;
 
-class CapturingMail final : public email::EmailSender {
- public:
-  void send(const email::Message& m) override { sent.push_back(m); }
-  std::string lastToken() const {
-    std::smatch match;
-    const std::regex re("token=([A-Za-z0-9_-]+)");
-    if (sent.empty() || !std::regex_search(sent.back().textBody, match, re)) return "";
-    return match[1];
-  }
-  std::vector<email::Message> sent;
-};
+constexpr std::string_view kSecret = "unit-test-secret-that-is-long-enough-1234";
 
 std::string errorCode(const std::function<void()>& f) {
   try {
@@ -60,10 +52,10 @@ class AccountServiceTest : public ::testing::Test {
         }()),
         store_(*db_),
         hasher_(kTestArgon2Params),
-        jwt_("unit-test-secret-that-is-long-enough-1234", seconds(900), clock_),
+        jwt_(std::string(kSecret), seconds(900), clock_),
         cache_(1000, clock_),
         throttle_(cache_, clock_),
-        accounts_({store_, hasher_, jwt_, throttle_, cache_, mail_, clock_, nullptr, nullptr},
+        accounts_({store_, hasher_, jwt_, throttle_, cache_, resetLinkBox_, clock_, nullptr, nullptr},
                   options()) {}
 
   ~AccountServiceTest() override {
@@ -81,6 +73,26 @@ class AccountServiceTest : public ::testing::Test {
 
   Session registered() { return accounts_.registerAccount("Ann@Example.com", "password-one", "Ann"); }
 
+  // The auth.password_reset_requested events in the outbox, oldest first.
+  std::vector<nlohmann::json> resetEvents() {
+    std::vector<nlohmann::json> out;
+    for (const auto& row : db_->execute("SELECT payload FROM outbox WHERE type = "
+                                        "'auth.password_reset_requested' ORDER BY seq").rows) {
+      out.push_back(nlohmann::json::parse(row.get<std::string>(0)));
+    }
+    return out;
+  }
+  // The token in the newest event's link, opened as the notification service opens it.
+  std::string lastResetToken() {
+    const auto events = resetEvents();
+    if (events.empty()) return "";
+    const auto link = resetLinkBox_.open(events.back().at("sealedResetUrl").get<std::string>());
+    std::smatch match;
+    const std::regex re("^http://shop.test/reset-password\\?token=([A-Za-z0-9_-]+)$");
+    if (!link || !std::regex_search(*link, match, re)) return "";
+    return match[1];
+  }
+
   std::filesystem::path dir_;
   FakeClock clock_;
   std::unique_ptr<sql::Database> db_;
@@ -89,7 +101,7 @@ class AccountServiceTest : public ::testing::Test {
   JwtCodec jwt_;
   cache::LruCache cache_;
   LoginThrottle throttle_;
-  CapturingMail mail_;
+  const crypto::SealedBox resetLinkBox_{kSecret, kResetLinkSealPurpose};
   AccountService accounts_;
 };
 
@@ -195,10 +207,14 @@ TEST_F(AccountServiceTest, PasswordResetIsSingleUseAndRevokesEveryToken) {
   const auto s = registered();
   clock_.advance(seconds(1));
   accounts_.forgotPassword("ann@example.com");
-  ASSERT_EQ(mail_.sent.size(), 1u);
-  EXPECT_EQ(mail_.sent[0].to, "ann@example.com");
-  const auto token = mail_.lastToken();
+  const auto events = resetEvents();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].at("email"), "ann@example.com");
+  EXPECT_EQ(events[0].at("expiresInMinutes"), 60);
+  // Nothing in the event is usable without the key: the token appears nowhere in clear.
+  const auto token = lastResetToken();
   ASSERT_EQ(token.size(), 43u);
+  EXPECT_EQ(events[0].dump().find(token), std::string::npos);
 
   accounts_.resetPassword(token, "password-two");
   EXPECT_EQ(errorCode([&] { accounts_.resetPassword(token, "password-three"); }),
@@ -214,7 +230,7 @@ TEST_F(AccountServiceTest, PasswordResetIsSingleUseAndRevokesEveryToken) {
 TEST_F(AccountServiceTest, ResetTokenExpiresAfterAnHour) {
   registered();
   accounts_.forgotPassword("ann@example.com");
-  const auto token = mail_.lastToken();
+  const auto token = lastResetToken();
   clock_.advance(seconds(3600));
   EXPECT_EQ(errorCode([&] { accounts_.resetPassword(token, "password-two"); }),
             "invalid_reset_token");
@@ -222,7 +238,7 @@ TEST_F(AccountServiceTest, ResetTokenExpiresAfterAnHour) {
 
 TEST_F(AccountServiceTest, ForgotForAnUnknownEmailSendsNothing) {
   accounts_.forgotPassword("nobody@example.com");
-  EXPECT_TRUE(mail_.sent.empty());
+  EXPECT_TRUE(resetEvents().empty());
 }
 
 TEST_F(AccountServiceTest, DeletedAccountTokensStopWorkingAndEmailIsFreeAgain) {

@@ -8,12 +8,14 @@
 #include <openssl/hmac.h>
 
 #include "core/error.hpp"
-#include "services/auth/domain/base64url.hpp"
+#include "core/crypto/base64url.hpp"
 #include "fake_clock.hpp"
 
 namespace um::auth {
 namespace {
 
+using crypto::base64UrlDecode;
+using crypto::base64UrlEncode;
 using testing::FakeClock;
 
 constexpr const char* kSecret = "unit-test-secret-that-is-long-enough-1234";

@@ -109,7 +109,14 @@ struct DispatcherTest : ::testing::Test {
   MemoryStore store;
   ScriptedSender sender;
   RetryPolicy policy{3, std::chrono::seconds(10), std::chrono::seconds(60)};
-  Notifier notifier{store, {"https://shop.example.com", "UltraMarket"}, clock};
+  // A stand-in for the sealed box: "sealed:" + link opens.
+  Notifier notifier{store,
+                    {"https://shop.example.com", "UltraMarket",
+                     [](std::string_view sealed) -> std::optional<std::string> {
+                       if (!sealed.starts_with("sealed:")) return std::nullopt;
+                       return std::string(sealed.substr(7));
+                     }},
+                    clock};
   DeliveryDispatcher dispatcher{store, sender, policy, clock, {}, [] { return 0.0; }};
 
   Delivery only() {
@@ -175,7 +182,7 @@ TEST_F(DispatcherTest, APermanentRefusalIsDeadAtOnce) {
 }
 
 TEST_F(DispatcherTest, SecretBodiesAreErasedOnceSentButKeptForRetries) {
-  const nlohmann::json reset = {{"userId", "u1"}, {"email", "ada@example.com"}, {"token", "secret-token"}};
+  const nlohmann::json reset = {{"userId", "u1"}, {"email", "ada@example.com"}, {"sealedResetUrl", "sealed:https://shop.example.com/reset-password?token=secret-token"}};
   sender.failures.push_back(email::transientFailure("timeout"));
   notifier.handle("evt-r", "auth.password_reset_requested", reset);
   dispatcher.runOnce();

@@ -10,7 +10,12 @@ namespace {
 
 using nlohmann::json;
 
-const ComposeSettings kSettings{"https://shop.example.com", "UltraMarket"};
+// Stands in for the sealed box: "sealed:" + link opens, anything else is refused.
+std::optional<std::string> openFakeSeal(std::string_view sealed) {
+  if (!sealed.starts_with("sealed:")) return std::nullopt;
+  return std::string(sealed.substr(7));
+}
+const ComposeSettings kSettings{"https://shop.example.com", "UltraMarket", openFakeSeal};
 const TimePoint kNow = TimePoint{} + std::chrono::seconds(1'800'000'000);  // 2027
 
 json paidOrder() {
@@ -102,17 +107,27 @@ TEST(EmailComposerTest, RegistrationSendsAWelcome) {
   EXPECT_NE(email->textBody.find("https://shop.example.com/account"), std::string::npos);
 }
 
-TEST(EmailComposerTest, ResetEmailNeedsItsLinkAndIsSensitive) {
-  const json withoutToken = {{"userId", "u1"}, {"email", "bo@example.com"}, {"requestedAt", "x"}};
-  EXPECT_FALSE(composeEmail("auth.password_reset_requested", withoutToken, kSettings, kNow));
+TEST(EmailComposerTest, ResetEmailNeedsALinkThatOpensAndIsSensitive) {
+  const json withoutLink = {{"userId", "u1"}, {"email", "bo@example.com"}, {"requestedAt", "x"}};
+  EXPECT_FALSE(composeEmail("auth.password_reset_requested", withoutLink, kSettings, kNow));
 
-  json withToken = withoutToken;
-  withToken["token"] = "abc+/=";
-  withToken["expiresInMinutes"] = 30;
-  const auto email = composeEmail("auth.password_reset_requested", withToken, kSettings, kNow);
+  json forged = withoutLink;
+  forged["sealedResetUrl"] = "https://evil.example/reset-password?token=x";
+  EXPECT_FALSE(composeEmail("auth.password_reset_requested", forged, kSettings, kNow));
+  json inClear = withoutLink;
+  inClear["resetUrl"] = "https://evil.example/reset-password?token=x";
+  EXPECT_FALSE(composeEmail("auth.password_reset_requested", inClear, kSettings, kNow));
+
+  json sealed = withoutLink;
+  sealed["sealedResetUrl"] = "sealed:https://shop.example.com/reset-password?token=abc_-1";
+  sealed["expiresInMinutes"] = 30;
+  EXPECT_FALSE(composeEmail("auth.password_reset_requested", sealed,
+                            ComposeSettings{"https://shop.example.com"}, kNow))
+      << "without a key nothing is sent";
+  const auto email = composeEmail("auth.password_reset_requested", sealed, kSettings, kNow);
   ASSERT_TRUE(email);
   EXPECT_TRUE(email->sensitive);
-  EXPECT_NE(email->textBody.find("https://shop.example.com/reset-password?token=abc%2B%2F%3D"),
+  EXPECT_NE(email->textBody.find("https://shop.example.com/reset-password?token=abc_-1"),
             std::string::npos);
   EXPECT_NE(email->textBody.find("within 30 minutes"), std::string::npos);
 }

@@ -1,9 +1,9 @@
-#include "services/auth/domain/base64url.hpp"
+#include "core/crypto/base64url.hpp"
 
 #include <array>
 #include <cstdint>
 
-namespace um::auth {
+namespace um::crypto {
 
 namespace {
 
@@ -70,4 +70,4 @@ std::optional<std::string> base64UrlDecode(std::string_view text) {
   return out;
 }
 
-}  // namespace um::auth
+}  // namespace um::crypto

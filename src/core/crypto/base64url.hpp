@@ -6,10 +6,10 @@
 #include <string>
 #include <string_view>
 
-namespace um::auth {
+namespace um::crypto {
 
 std::string base64UrlEncode(std::string_view bytes);
 // nullopt for characters outside the alphabet, padding, or an impossible length.
 std::optional<std::string> base64UrlDecode(std::string_view text);
 
-}  // namespace um::auth
+}  // namespace um::crypto
