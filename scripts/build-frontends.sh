@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the storefront (web/ → web/dist, served at /) and the admin panel
-# (admin/ → admin/dist, served at /admin/). Idempotent: dependencies are installed only
-# when package-lock.json changed since the last install, and each app is rebuilt only when
-# its sources are newer than its dist/ (FORCE=1 rebuilds anyway).
+# (admin/ → admin/dist, served at /admin/). Both import the code they share from
+# frontends/shared/ (no install of its own: see its README). Idempotent: dependencies are
+# installed only when package-lock.json changed since the last install, and each app is
+# rebuilt only when its sources or the shared code are newer than its dist/ (FORCE=1
+# rebuilds anyway).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,8 +28,8 @@ needs_build() {
   local app=$1
   [[ ${FORCE:-0} == 1 ]] && return 0
   [[ -f "$app/dist/index.html" ]] || return 0
-  # Anything in the app (outside node_modules and dist) newer than the last build?
-  [[ -n $(find "$app" \( -path "$app/node_modules" -o -path "$app/dist" \) -prune -o -type f -newer "$app/dist/index.html" -print -quit) ]]
+  # Anything in the app (outside node_modules and dist) or in the shared code newer than the last build?
+  [[ -n $(find "$app" frontends/shared \( -path "$app/node_modules" -o -path "$app/dist" \) -prune -o -type f -newer "$app/dist/index.html" -print -quit) ]]
 }
 
 for app in web admin; do

@@ -47,8 +47,8 @@ run build-asan/tests/um_contract_tests --gtest_brief=1
 # leaks, so it stays on for the unit and contract suites only.
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1
 run env UM_BINARY="$root/build-asan/ultramarket" /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/e2e
-# Front ends: Vitest units, then the storefront and admin panel in headless Chromium
-# against a real all-in-one server.
+# Front ends: Vitest units (the storefront's run includes frontends/shared/'s tests), then
+# the storefront and admin panel in headless Chromium against a real all-in-one server.
 run scripts/build-frontends.sh
 run npm --prefix web test --silent
 run npm --prefix admin test --silent

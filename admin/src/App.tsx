@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { isApiError } from './api/client';
+import { isApiError } from '@shared/api/client';
 import { RequireAdmin } from './auth/RequireAdmin';
 import { Layout } from './components/Layout';
 import { SignInPage } from './pages/SignInPage';
-import { Loading } from './components/Loading';
+import { Loading } from '@shared/components/Loading';
 import { ProductsPage } from './pages/ProductsPage';
 import { ProductEditPage } from './pages/ProductEditPage';
 import { CategoriesPage } from './pages/CategoriesPage';

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { RequireSignIn } from './auth/RequireSignIn';
-import { isApiError } from './api/client';
+import { isApiError } from '@shared/api/client';
 import { HomePage } from './pages/HomePage';
 import { CategoryPage } from './pages/CategoryPage';
 import { SearchPage } from './pages/SearchPage';
@@ -10,6 +10,7 @@ import { ProductPage } from './pages/ProductPage';
 import { CartPage } from './pages/CartPage';
 import { CheckoutPage } from './pages/CheckoutPage';
 import { OrderConfirmationPage } from './pages/OrderConfirmationPage';
+import { PayPalReturnPage } from './pages/PayPalReturnPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { OrderDetailPage } from './pages/OrderDetailPage';
 import { AccountPage } from './pages/AccountPage';
@@ -41,6 +42,8 @@ export function App() {
             <Route path="products/:slug" element={<ProductPage />} />
             <Route path="cart" element={<CartPage />} />
             <Route path="checkout" element={<CheckoutPage />} />
+            {/* PayPal's return_url, set by the payment service (src/services/payment/service.cpp). */}
+            <Route path="checkout/paypal/return" element={<PayPalReturnPage />} />
             <Route path="orders/:id/confirmation" element={<OrderConfirmationPage />} />
             <Route path="signin" element={<SignInPage />} />
             <Route path="register" element={<RegisterPage />} />

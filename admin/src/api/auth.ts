@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { AuthResult } from './types';
+import type { AuthResult } from '@shared/api/types';
 
 export const login = (body: { email: string; password: string }) =>
   api<AuthResult>('/v2/auth/login', { method: 'POST', body, auth: false });

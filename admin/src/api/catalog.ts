@@ -1,29 +1,39 @@
-import { api, isApiError } from './client';
-import type { Category, Page, Product, ProductDraft } from './types';
+import { ApiError, isApiError } from '@shared/api/client';
+import { api } from './client';
+import type { Category, Page, Product, ProductDraft } from '@shared/api/types';
 
 export const listCategories = () => api<{ items: Category[] }>('/v2/categories');
 
 export interface ProductQuery {
   q?: string;
-  category?: string;
-  status?: string;
+  /** Empty: every status. */
+  status?: '' | Product['status'];
   cursor?: string | null;
   limit?: number;
 }
 
 /**
- * Products for the catalog screen. An admin list (drafts and archived too) is used when the
- * server has one; otherwise the public list (active products) or search for a text query.
+ * The catalog screen's list: GET /v2/admin/products, every status (drafts and archived
+ * included), filtered by status and text. A server without that endpoint yet (404/405) can
+ * still show active products through the public list or search, but not drafts or
+ * archived ones: that is said rather than shown wrong.
  */
 export async function listProducts(query: ProductQuery): Promise<Page<Product>> {
-  const params = { ...query, limit: query.limit ?? 25 };
+  const limit = query.limit ?? 25;
   try {
-    return await api<Page<Product>>('/v2/admin/products', { query: params });
+    return await api<Page<Product>>('/v2/admin/products', {
+      query: { status: query.status, q: query.q, cursor: query.cursor, limit },
+    });
   } catch (e) {
     if (!isApiError(e) || (e.status !== 404 && e.status !== 405)) throw e;
+    if (query.status && query.status !== 'active') {
+      throw new ApiError(e.status, 'admin_list_unavailable', 'This server cannot list draft or archived products yet.', {
+        requestId: e.requestId,
+      });
+    }
   }
-  if (query.q) return api<Page<Product>>('/v2/search', { query: { q: query.q, category: query.category, cursor: query.cursor, limit: params.limit } });
-  return api<Page<Product>>('/v2/products', { query: { category: query.category, cursor: query.cursor, limit: params.limit, sort: 'newest' } });
+  if (query.q) return api<Page<Product>>('/v2/search', { query: { q: query.q, cursor: query.cursor, limit } });
+  return api<Page<Product>>('/v2/products', { query: { cursor: query.cursor, limit, sort: 'newest' } });
 }
 
 export const getProduct = (id: string) => api<Product>(`/v2/admin/products/${encodeURIComponent(id)}`);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError } from './client';
+import { api } from './client';
+import { ApiError } from '@shared/api/client';
 import { getSession, setSession } from '../lib/session';
 
 const json = (status: number, body: unknown) =>

@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { Order, OrderStatus, Page } from './types';
+import type { Order, OrderStatus, Page } from '@shared/api/types';
 
 export const listOrders = (q: { status?: OrderStatus | ''; q?: string; cursor?: string | null }) =>
   api<Page<Order>>('/v2/admin/orders', { query: { ...q, limit: 25 } });

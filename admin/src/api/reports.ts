@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { AnalyticsSummary, NotificationDelivery, Page } from './types';
+import type { AnalyticsSummary, NotificationDelivery, Page } from '@shared/api/types';
 
 export const getSummary = (from: string, to: string) =>
   api<AnalyticsSummary>('/v2/admin/analytics/summary', { query: { from, to } });

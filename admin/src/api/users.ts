@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { AdminUser, Page } from './types';
+import type { AdminUser, Page } from '@shared/api/types';
 
 export const searchUsers = (q: string, cursor?: string | null) =>
   api<Page<AdminUser>>('/v2/admin/users', { query: { q, cursor, limit: 25 } });

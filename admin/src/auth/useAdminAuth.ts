@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import * as authApi from '../api/auth';
-import { ApiError } from '../api/client';
+import { ApiError } from '@shared/api/client';
 import { getSession, setSession, subscribeSession } from '../lib/session';
 import { adminRefusal } from '../lib/adminAccess';
 

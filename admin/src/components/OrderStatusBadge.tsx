@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../api/types';
+import type { OrderStatus } from '@shared/api/types';
 import { statusLabel } from '../lib/orderActions';
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {

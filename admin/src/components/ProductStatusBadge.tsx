@@ -1,4 +1,4 @@
-import type { Product } from '../api/types';
+import type { Product } from '@shared/api/types';
 
 export function ProductStatusBadge({ status }: { status: Product['status'] }) {
   return <span className={`status status--${status}`}>{status}</span>;

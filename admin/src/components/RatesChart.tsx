@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { AnalyticsSummary } from '../api/types';
+import type { AnalyticsSummary } from '@shared/api/types';
 import { formatRate, ratePercent } from '../lib/summary';
 
 /** Order completion, payment success and cart abandonment, as bars out of 100%. */

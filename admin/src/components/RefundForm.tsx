@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { Money } from '../api/types';
-import { formatMoney, parseMajorUnits } from '../lib/money';
-import { FormField } from './FormField';
+import type { Money } from '@shared/api/types';
+import { formatMoney, parseMajorUnits } from '@shared/lib/money';
+import { FormField } from '@shared/components/FormField';
 
 /** Refund all (amount left empty) or part of an order. */
 export function RefundForm({ total, busy, onRefund }: { total: Money; busy: boolean; onRefund: (amount?: Money) => void }) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { FormField } from './FormField';
+import { FormField } from '@shared/components/FormField';
 
 export function ShipForm({ busy, onShip }: { busy: boolean; onShip: (carrier: string, tracking: string) => void }) {
   const [carrier, setCarrier] = useState('');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { setVariantStock } from '../api/catalog';
-import { ErrorMessage } from './ErrorMessage';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 /** Sets one variant's stock at once (PUT /v2/admin/variants/{id}/stock). */
 export function StockSetter({ variantId, stock, label, onSaved }: { variantId: string; stock: number; label: string; onSaved: () => void }) {

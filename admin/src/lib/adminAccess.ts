@@ -1,4 +1,4 @@
-import type { User } from '../api/types';
+import type { User } from '@shared/api/types';
 
 /** Why this account may not use the admin panel, or null when it may. */
 export function adminRefusal(user: Pick<User, 'role'> | null | undefined): string | null {

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../api/types';
+import type { OrderStatus } from '@shared/api/types';
 
 export type OrderAction = 'ship' | 'deliver' | 'refund' | 'cancel';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftFromForm, emptyProductForm, formFromProduct } from './productForm';
-import type { Product } from '../api/types';
+import type { Product } from '@shared/api/types';
 
 const filled = {
   ...emptyProductForm,

@@ -1,5 +1,5 @@
-import type { Product, ProductDraft } from '../api/types';
-import { parseMajorUnits, toMajorUnitsText } from './money';
+import type { Product, ProductDraft } from '@shared/api/types';
+import { parseMajorUnits, toMajorUnitsText } from '@shared/lib/money';
 
 export interface VariantRow {
   id?: string;

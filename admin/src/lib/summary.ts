@@ -1,5 +1,5 @@
-import type { AnalyticsSummary, Money } from '../api/types';
-import { minorUnitDigits } from './money';
+import type { AnalyticsSummary, Money } from '@shared/api/types';
+import { minorUnitDigits } from '@shared/lib/money';
 
 export interface SeriesPoint {
   date: string;

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createCategory, deleteCategory, listCategories, updateCategory } from '../api/catalog';
-import { isApiError } from '../api/client';
-import type { Category } from '../api/types';
-import { FormField } from '../components/FormField';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Loading } from '../components/Loading';
+import { isApiError } from '@shared/api/client';
+import type { Category } from '@shared/api/types';
+import { FormField } from '@shared/components/FormField';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
 
 function ParentSelect({ categories, value, onChange, exclude, id }: { categories: Category[]; value: string; onChange: (v: string) => void; exclude?: string; id: string }) {
   return (

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { searchUsers, updateUser } from '../api/users';
-import type { AdminUser } from '../api/types';
+import type { AdminUser } from '@shared/api/types';
 import { useSession } from '../auth/useAdminAuth';
 import { useCursorPages } from '../lib/useCursorPages';
 import { Pager } from '../components/Pager';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Loading } from '../components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
 
 function CustomerRow({ user, isMe }: { user: AdminUser; isMe: boolean }) {
   const queryClient = useQueryClient();

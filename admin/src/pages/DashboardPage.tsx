@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { getSummary } from '../api/reports';
-import { isApiError } from '../api/client';
+import { isApiError } from '@shared/api/client';
 import { chartSeries, currencyOf, formatRate, rangeEndingNow } from '../lib/summary';
-import { formatMoney } from '../lib/money';
+import { formatMoney } from '@shared/lib/money';
 import { StatCard } from '../components/StatCard';
 import { RevenueChart } from '../components/RevenueChart';
 import { OrdersChart } from '../components/OrdersChart';
 import { RatesChart } from '../components/RatesChart';
-import { Loading } from '../components/Loading';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 const RANGES = [7, 30, 90];
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { listNotifications } from '../api/reports';
-import { isApiError } from '../api/client';
+import { isApiError } from '@shared/api/client';
 import { useCursorPages } from '../lib/useCursorPages';
 import { Pager } from '../components/Pager';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Loading } from '../components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
 
 const STATUSES = ['', 'queued', 'sent', 'failed'];
 

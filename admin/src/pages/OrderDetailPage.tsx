@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { cancelOrder, deliverOrder, getOrder, refundOrder, shipOrder } from '../api/orders';
-import type { Money, Order } from '../api/types';
-import { formatMoney } from '../lib/money';
+import type { Money, Order } from '@shared/api/types';
+import { formatMoney } from '@shared/lib/money';
 import { allowedActions, statusLabel } from '../lib/orderActions';
-import { attemptFor, loadAttempt, saveAttempt } from '../lib/idempotency';
+import { attemptFor, attemptStore } from '@shared/lib/idempotency';
 import { OrderStatusBadge } from '../components/OrderStatusBadge';
 import { ShipForm } from '../components/ShipForm';
 import { RefundForm } from '../components/RefundForm';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Loading } from '../components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
 
 function OrderLines({ order }: { order: Order }) {
   return (
@@ -54,6 +54,9 @@ function OrderLines({ order }: { order: Order }) {
     </table>
   );
 }
+
+// A retried refund (double click, network error) reuses its key: the customer is refunded once.
+const refundAttempts = attemptStore('um.admin.refundAttempt');
 
 export function OrderDetailPage() {
   const { id = '' } = useParams();
@@ -128,11 +131,11 @@ export function OrderDetailPage() {
           </button>
         )}
         {actions.includes('refund') && <RefundForm total={o.total} busy={act.isPending} onRefund={(m) => {
-              const attempt = attemptFor(loadAttempt(), { order: id, amount: m ?? null });
-              saveAttempt(attempt);
+              const attempt = attemptFor(refundAttempts.load(), { order: id, amount: m ?? null });
+              refundAttempts.save(attempt);
               act.mutate(async () => {
                 const updated = await refundOrder(id, m, attempt.key);
-                saveAttempt(null);
+                refundAttempts.save(null);
                 return updated;
               });
             }} />}

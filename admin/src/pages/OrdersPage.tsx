@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { listOrders } from '../api/orders';
-import type { OrderStatus } from '../api/types';
-import { formatMoney } from '../lib/money';
+import type { OrderStatus } from '@shared/api/types';
+import { formatMoney } from '@shared/lib/money';
 import { ORDER_STATUSES } from '../lib/orderActions';
 import { useCursorPages } from '../lib/useCursorPages';
 import { OrderStatusBadge } from '../components/OrderStatusBadge';
 import { Pager } from '../components/Pager';
-import { Loading } from '../components/Loading';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 export function OrdersPage() {
   const [status, setStatus] = useState<OrderStatus | ''>('');

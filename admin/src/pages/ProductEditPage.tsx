@@ -2,14 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { archiveProduct, createProduct, getProduct, listCategories, updateProduct } from '../api/catalog';
-import { isApiError } from '../api/client';
-import type { Product } from '../api/types';
+import { isApiError } from '@shared/api/client';
+import type { Product } from '@shared/api/types';
 import { draftFromForm, emptyProductForm, formFromProduct, type FormErrors, type ProductForm } from '../lib/productForm';
-import { FormField } from '../components/FormField';
+import { FormField } from '@shared/components/FormField';
 import { VariantRowsEditor } from '../components/VariantRowsEditor';
 import { ProductStatusBadge } from '../components/ProductStatusBadge';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Loading } from '../components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
 
 function ProductEditor({ product }: { product: Product | null }) {
   const [form, setForm] = useState<ProductForm>(product ? formFromProduct(product) : emptyProductForm);

@@ -1,23 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { listCategories, listProducts } from '../api/catalog';
-import { formatMoney } from '../lib/money';
+import { listProducts, type ProductQuery } from '../api/catalog';
+import { formatMoney } from '@shared/lib/money';
 import { useCursorPages } from '../lib/useCursorPages';
 import { Pager } from '../components/Pager';
 import { ProductStatusBadge } from '../components/ProductStatusBadge';
-import { Loading } from '../components/Loading';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 export function ProductsPage() {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
-  const [category, setCategory] = useState('');
+  const [status, setStatus] = useState<NonNullable<ProductQuery['status']>>('');
   const pages = useCursorPages();
-  const categories = useQuery({ queryKey: ['categories'], queryFn: listCategories });
   const products = useQuery({
-    queryKey: ['products', q, category, pages.cursor],
-    queryFn: () => listProducts({ q, category, cursor: pages.cursor }),
+    queryKey: ['products', q, status, pages.cursor],
+    queryFn: () => listProducts({ q, status, cursor: pages.cursor }),
     placeholderData: keepPreviousData,
   });
 
@@ -40,20 +39,18 @@ export function ProductsPage() {
           Search <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name, brand, SKU" />
         </label>
         <label>
-          Category{' '}
+          Status{' '}
           <select
-            value={category}
+            value={status}
             onChange={(e) => {
-              setCategory(e.target.value);
+              setStatus(e.target.value as typeof status);
               pages.reset();
             }}
           >
             <option value="">All</option>
-            {categories.data?.items.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <option value="active">Active</option>
+            <option value="draft">Draft</option>
+            <option value="archived">Archived</option>
           </select>
         </label>
         <button type="submit" className="button">
@@ -94,7 +91,9 @@ export function ProductsPage() {
               ))}
             </tbody>
           </table>
-          {products.data.items.length === 0 && <p className="empty">No products.</p>}
+          {products.data.items.length === 0 && (
+            <p className="empty">{q || status ? 'No products match these filters.' : 'No products yet.'}</p>
+          )}
           <Pager
             page={pages.page}
             total={products.data.total}

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAdminAuth } from '../auth/useAdminAuth';
-import { isApiError } from '../api/client';
-import { FormField } from '../components/FormField';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { isApiError } from '@shared/api/client';
+import { FormField } from '@shared/components/FormField';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';

@@ -61,5 +61,7 @@ export async function unlabelledFields(page) {
 export async function screenshot(page, name) {
   const unlabelled = await unlabelledFields(page);
   if (unlabelled.length) throw new Error(`${name}: form fields without a label: ${unlabelled.join(', ')}`);
+  // From the top: scrolled, the sticky header would be drawn across the middle of a full-page shot.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -1,6 +1,7 @@
 // Starts a real all-in-one `ultramarket serve` on a throwaway data dir, seeded with a demo
 // catalog and one admin, serving the built front ends from this checkout.
 import { spawn, execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,11 +15,31 @@ export const BINARY = process.env.UM_BINARY ? path.resolve(process.env.UM_BINARY
 
 export const ADMIN = { email: 'admin@ultramarket.test', password: 'admin-password-1' };
 
-export async function startShop({ products = 30 } = {}) {
+/** A loopback port free right now, for a server that must know its own URL before it starts. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `env` adds configuration (e.g. a payment provider pointed at a fake); `knownPort` makes the
+ * server listen on a port chosen up front and use it as PUBLIC_URL, for links it hands out
+ * (PayPal's return URL) — port 0 otherwise.
+ */
+export async function startShop({ products = 30, env: extraEnv = {}, knownPort = false } = {}) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'um-browser-'));
+  const port = knownPort ? await freePort() : 0;
   const env = {
     ...process.env,
-    PORT: '0',
+    PORT: String(port),
+    ...(knownPort ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
+    ...extraEnv,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     WEB_DIST_DIR: path.join(ROOT, 'web', 'dist'),
     ADMIN_DIST_DIR: path.join(ROOT, 'admin', 'dist'),
@@ -36,7 +57,7 @@ export async function startShop({ products = 30 } = {}) {
 
   const logPath = path.join(dataDir, 'server.log');
   const log = createWriteStream(logPath);
-  const proc = spawn(BINARY, ['serve', '--port', '0', '--data-dir', dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(BINARY, ['serve', '--port', String(port), '--data-dir', dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stderr.pipe(log, { end: false });
   const url = await new Promise((resolve, reject) => {
     let buffer = '';

@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { AuthResult } from './types';
+import type { AuthResult } from '@shared/api/types';
 
 export const register = (body: { email: string; password: string; name: string }) =>
   api<AuthResult>('/v2/auth/register', { method: 'POST', body, auth: false });

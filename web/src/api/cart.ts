@@ -1,5 +1,6 @@
-import { api, isApiError } from './client';
-import type { Cart } from './types';
+import { api } from './client';
+import { isApiError } from '@shared/api/client';
+import type { Cart } from '@shared/api/types';
 import { getGuestCartId, setGuestCartId } from '../lib/guestCart';
 import { getSession } from '../lib/session';
 

@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { Category, Page, Product, ProductSort, SearchResult } from './types';
+import type { Category, Page, Product, ProductSort, SearchResult } from '@shared/api/types';
 
 export interface ProductFilters {
   category?: string;

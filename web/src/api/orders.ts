@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { Order, Page, PlaceOrderBody } from './types';
+import type { Order, Page, PlaceOrderBody, Quote, QuoteBody } from '@shared/api/types';
 
 export const placeOrder = (body: PlaceOrderBody, idempotencyKey: string) =>
   api<Order>('/v2/orders', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
@@ -11,3 +11,7 @@ export const getOrder = (id: string) => api<Order>(`/v2/orders/${encodeURICompon
 
 export const cancelOrder = (id: string) =>
   api<Order>(`/v2/orders/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+
+/** Subtotal, shipping and tax for the cart going to this destination; reserves nothing. */
+export const quoteOrder = (body: QuoteBody, signal?: AbortSignal) =>
+  api<Quote>('/v2/orders/quote', { method: 'POST', body, signal });

@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { Address, Page, User } from './types';
+import type { Address, Page, User } from '@shared/api/types';
 
 export const getMe = () => api<User>('/v2/users/me');
 

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import * as authApi from '../api/auth';
-import type { AuthResult } from '../api/types';
+import type { AuthResult } from '@shared/api/types';
 import { getSession, setSession, subscribeSession } from '../lib/session';
 import { mergeGuestCart } from '../cart/useCart';
 

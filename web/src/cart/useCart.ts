@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import * as cartApi from '../api/cart';
-import type { Cart } from '../api/types';
+import type { Cart } from '@shared/api/types';
 import { getGuestCartId } from '../lib/guestCart';
 import { track } from '../api/analytics';
 

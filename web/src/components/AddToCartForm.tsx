@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import type { Variant } from '../api/types';
+import type { Variant } from '@shared/api/types';
 import { useAddToCart } from '../cart/useCart';
-import { ErrorMessage } from './ErrorMessage';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 export function AddToCartForm({ productId, variant }: { productId: string; variant: Variant | undefined }) {
   const [quantity, setQuantity] = useState(1);

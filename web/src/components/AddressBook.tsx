@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createAddress, deleteAddress, listAddresses, updateAddress } from '../api/users';
-import type { Address } from '../api/types';
+import type { Address } from '@shared/api/types';
 import { useApiForm } from '../lib/useApiForm';
 import { emptyAddress, toAddressBody, validateAddress, type AddressInput } from '../lib/validation';
 import { AddressFields } from './AddressFields';
-import { ErrorMessage } from './ErrorMessage';
-import { Loading } from './Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
 
 function toInput(a: Address): AddressInput {
   return {

@@ -1,5 +1,5 @@
 import type { AddressInput, FieldErrors } from '../lib/validation';
-import { FormField } from './FormField';
+import { FormField } from '@shared/components/FormField';
 
 /** The fields of a postal address; errors keyed by field name (from us or from the API). */
 export function AddressFields({

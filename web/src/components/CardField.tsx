@@ -1,4 +1,4 @@
-import { FormField } from './FormField';
+import { FormField } from '@shared/components/FormField';
 
 /** The card number for the built-in test payment provider (no real money moves). */
 export function CardField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {

@@ -1,8 +1,8 @@
-import type { CartItem } from '../api/types';
-import { formatMoney } from '../lib/money';
+import type { CartItem } from '@shared/api/types';
+import { formatMoney } from '@shared/lib/money';
 import { ProductImage } from './ProductImage';
 import { useRemoveItem, useSetQuantity } from '../cart/useCart';
-import { ErrorMessage } from './ErrorMessage';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 export function CartLine({ item }: { item: CartItem }) {
   const setQuantity = useSetQuantity();

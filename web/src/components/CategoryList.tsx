@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { Category } from '../api/types';
+import type { Category } from '@shared/api/types';
 
 /** The top-level categories as tiles, each with how many products it holds. */
 export function CategoryList({ categories }: { categories: Category[] }) {

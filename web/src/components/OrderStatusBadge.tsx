@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../api/types';
+import type { OrderStatus } from '@shared/api/types';
 
 const LABELS: Record<OrderStatus, string> = {
   pending_payment: 'Awaiting payment',

@@ -1,5 +1,5 @@
-import type { Order } from '../api/types';
-import { formatMoney } from '../lib/money';
+import type { Order } from '@shared/api/types';
+import { formatMoney } from '@shared/lib/money';
 import { OrderTotals } from './OrderTotals';
 import { OrderStatusBadge, statusLabel } from './OrderStatusBadge';
 

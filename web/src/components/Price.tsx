@@ -1,5 +1,5 @@
-import type { Money } from '../api/types';
-import { formatMoney } from '../lib/money';
+import type { Money } from '@shared/api/types';
+import { formatMoney } from '@shared/lib/money';
 
 /** A price, with the struck-through "was" price when the product is on sale. */
 export function Price({ price, compareAt }: { price: Money; compareAt?: Money | null }) {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { parseMajorUnits, toMajorUnitsText } from '../lib/money';
+import { parseMajorUnits, toMajorUnitsText } from '@shared/lib/money';
 
 interface Props {
   currency: string;

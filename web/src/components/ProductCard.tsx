@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { Product } from '../api/types';
+import type { Product } from '@shared/api/types';
 import { Price } from './Price';
 import { ProductImage } from './ProductImage';
 import { StockBadge } from './StockBadge';

@@ -3,9 +3,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getMe, updateMe } from '../api/users';
 import { useApiForm } from '../lib/useApiForm';
 import type { FieldErrors } from '../lib/validation';
-import { FormField } from './FormField';
-import { ErrorMessage } from './ErrorMessage';
-import { Loading } from './Loading';
+import { FormField } from '@shared/components/FormField';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
 
 export function ProfileForm() {
   const me = useQuery({ queryKey: ['me'], queryFn: getMe });

@@ -1,4 +1,4 @@
-import type { Address } from '../api/types';
+import type { Address } from '@shared/api/types';
 
 /** Pick one of the shopper's saved addresses, or choose to type a new one (value ""). */
 export function SavedAddressPicker({

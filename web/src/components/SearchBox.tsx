@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from '
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { suggest } from '../api/catalog';
-import { useDebounced } from '../lib/useDebounced';
+import { useDebounced } from '@shared/lib/useDebounced';
 
 /** The search field, suggesting completions as the shopper types (an ARIA combobox). */
 export function SearchBox() {

@@ -1,5 +1,5 @@
-import type { SearchResult } from '../api/types';
-import { formatMoney } from '../lib/money';
+import type { SearchResult } from '@shared/api/types';
+import { formatMoney } from '@shared/lib/money';
 
 interface Props {
   facets: SearchResult['facets'];

@@ -1,4 +1,4 @@
-import type { ProductSort } from '../api/types';
+import type { ProductSort } from '@shared/api/types';
 import { SORTS } from '../lib/listParams';
 
 export function SortSelect({

@@ -1,5 +1,5 @@
-import type { Variant } from '../api/types';
-import { formatMoney } from '../lib/money';
+import type { Variant } from '@shared/api/types';
+import { formatMoney } from '@shared/lib/money';
 
 /** Choose a variant (size, colour…); sold-out ones stay visible but cannot be picked. */
 export function VariantPicker({

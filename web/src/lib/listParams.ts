@@ -1,5 +1,5 @@
 import type { ProductFilters } from '../api/catalog';
-import type { ProductSort } from '../api/types';
+import type { ProductSort } from '@shared/api/types';
 
 export const SORTS: { value: ProductSort; label: string }[] = [
   { value: 'popular', label: 'Most popular' },

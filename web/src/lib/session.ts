@@ -1,46 +1,5 @@
-import type { User } from '../api/types';
+import { createSessionStore } from '@shared/lib/session';
 
-// The signed-in session: tokens live in memory and in sessionStorage (so a reload keeps
-// the shopper signed in, while closing the tab signs them out).
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-  user: User;
-}
-
-const KEY = 'um.session';
-let current: Session | null = load();
-const listeners = new Set<() => void>();
-
-function load(): Session | null {
-  try {
-    const raw = globalThis.sessionStorage?.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function getSession(): Session | null {
-  return current;
-}
-
-export function setSession(next: Session | null): void {
-  current = next;
-  try {
-    if (next) sessionStorage.setItem(KEY, JSON.stringify(next));
-    else sessionStorage.removeItem(KEY);
-  } catch {
-    // Storage may be unavailable (private mode); memory still holds the session.
-  }
-  listeners.forEach((l) => l());
-}
-
-export function updateTokens(accessToken: string, refreshToken: string): void {
-  if (current) setSession({ ...current, accessToken, refreshToken });
-}
-
-export function subscribeSession(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+/** The shopper's session (see @shared/lib/session for where it is kept). */
+export const session = createSessionStore('um.session');
+export const { get: getSession, set: setSession, updateTokens, subscribe: subscribeSession } = session;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isApiError } from '../api/client';
+import { isApiError } from '@shared/api/client';
 import { fieldOf, type FieldErrors } from './validation';
 
 /** Submitting state plus errors: our own checks first, then the API's error JSON (its field highlighted). */

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { Page, Product } from '../api/types';
+import type { Page, Product } from '@shared/api/types';
 
 /** A cursor-paginated product list: pages are appended as the shopper asks for more. */
 export function useProductList<P extends Page<Product>>(

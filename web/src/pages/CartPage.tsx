@@ -1,9 +1,9 @@
 import { Link } from 'react-router-dom';
 import { useCart, useRemoveItem } from '../cart/useCart';
 import { CartLine } from '../components/CartLine';
-import { formatMoney } from '../lib/money';
-import { Loading } from '../components/Loading';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { formatMoney } from '@shared/lib/money';
+import { Loading } from '@shared/components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 function UnavailableRemove({ itemId }: { itemId: string }) {
   const remove = useRemoveItem();

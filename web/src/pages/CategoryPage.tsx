@@ -7,8 +7,8 @@ import { ProductGrid } from '../components/ProductCard';
 import { PriceStockFilters } from '../components/PriceStockFilters';
 import { SortSelect } from '../components/SortSelect';
 import { LoadMore } from '../components/LoadMore';
-import { Loading } from '../components/Loading';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 export function CategoryPage() {
   const { slug = '' } = useParams();

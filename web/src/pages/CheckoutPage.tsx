@@ -5,10 +5,13 @@ import { useCart } from '../cart/useCart';
 import { useSession } from '../auth/useAuth';
 import { listAddresses, createAddress } from '../api/users';
 import { placeOrder } from '../api/orders';
-import { isApiError } from '../api/client';
+import { paymentConfigQuery } from '../api/payments';
+import { isApiError } from '@shared/api/client';
 import { track } from '../api/analytics';
-import type { PlaceOrderBody } from '../api/types';
-import { attemptFor, loadAttempt, saveAttempt } from '../lib/idempotency';
+import type { PaymentProvider } from '@shared/api/types';
+import { attemptFor, attemptStore } from '@shared/lib/idempotency';
+import { afterOrderPlaced, offeredProviders, placeOrderBody, PROVIDER_LABELS, quoteBodyFor } from '../lib/checkout';
+import { useQuote } from '../lib/useQuote';
 import {
   emptyAddress,
   fieldOf,
@@ -22,11 +25,16 @@ import {
 import { AddressFields } from '../components/AddressFields';
 import { SavedAddressPicker } from '../components/SavedAddressPicker';
 import { CardField } from '../components/CardField';
-import { FormField } from '../components/FormField';
+import { PaymentChoice } from '../components/PaymentChoice';
+import { FormField } from '@shared/components/FormField';
 import { OrderTotals } from '../components/OrderTotals';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { Loading } from '../components/Loading';
-import { formatMoney } from '../lib/money';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
+import { formatMoney } from '@shared/lib/money';
+
+// One Idempotency-Key per checkout attempt (see @shared/lib/idempotency): a double click,
+// a retry or a reload re-sends the same order instead of placing a second one.
+const checkoutAttempts = attemptStore('um.checkoutAttempt');
 
 export function CheckoutPage() {
   const session = useSession();
@@ -43,10 +51,18 @@ export function CheckoutPage() {
   const [card, setCard] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [apiError, setApiError] = useState<unknown>(null);
+  const [apiErrorTitle, setApiErrorTitle] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [refused, setRefused] = useState<PaymentProvider[]>([]);
+  const [chosenProvider, setProvider] = useState<PaymentProvider | null>(null);
   const started = useRef(false);
 
   const chosenId = addressId ?? saved[0]?.id ?? '';
+  const savedAddressId = session && chosenId ? chosenId : null;
+  const totals = useQuote(cart, quoteBodyFor(savedAddressId, address));
+  const paymentConfig = useQuery(paymentConfigQuery);
+  const providers = offeredProviders(paymentConfig.data, refused);
+  const provider = chosenProvider && providers.includes(chosenProvider) ? chosenProvider : (providers[0] ?? 'test');
 
   // An error stays on a field only until the shopper changes that field.
   const clearError = (...fields: string[]) =>
@@ -81,12 +97,12 @@ export function CheckoutPage() {
       const emailError = validateEmail(email);
       if (emailError) found.email = emailError;
     }
-    const usingSaved = !!session && chosenId !== '';
-    if (!usingSaved) Object.assign(found, validateAddress(address));
-    const cardError = validateCardNumber(card);
+    if (!savedAddressId) Object.assign(found, validateAddress(address));
+    const cardError = provider === 'test' ? validateCardNumber(card) : null;
     if (cardError) found.cardNumber = cardError;
     setErrors(found);
     setApiError(null);
+    setApiErrorTitle(null);
     if (Object.keys(found).length) {
       const first = Object.keys(found)[0];
       const ids: Record<string, string> = { email: 'checkout-email', cardNumber: 'card-number' };
@@ -94,29 +110,30 @@ export function CheckoutPage() {
       return;
     }
 
-    const body: PlaceOrderBody = {
-      ...(usingSaved ? { addressId: chosenId } : { shippingAddress: toAddressBody(address) }),
-      ...(session ? {} : { email: email.trim() }),
-      paymentProvider: 'test',
-      paymentMethod: { testCard: card.replace(/[\s-]/g, '') },
-    };
-    const attempt = attemptFor(loadAttempt(), body);
-    saveAttempt(attempt);
+    const body = placeOrderBody({ savedAddressId, address, guestEmail: session ? null : email, provider, card });
+    const attempt = attemptFor(checkoutAttempts.load(), body);
+    checkoutAttempts.save(attempt);
     setSubmitting(true);
     try {
-      if (session && !usingSaved && saveNewAddress) {
+      if (session && !savedAddressId && saveNewAddress) {
         await createAddress(toAddressBody(address)).catch(() => undefined);
         void queryClient.invalidateQueries({ queryKey: ['addresses'] });
       }
       const order = await placeOrder(body, attempt.key);
-      saveAttempt(null);
+      checkoutAttempts.save(null);
       queryClient.setQueryData(['order', order.id], order);
       void queryClient.invalidateQueries({ queryKey: ['cart'] });
       void queryClient.invalidateQueries({ queryKey: ['orders'] });
-      navigate(`/orders/${order.id}/confirmation`);
+      const next = afterOrderPlaced(order);
+      if ('redirect' in next) window.location.assign(next.redirect);
+      else navigate(next.route);
     } catch (err) {
       setApiError(err);
-      if (isApiError(err) && err.field) {
+      if (isApiError(err) && err.code === 'provider_unavailable') {
+        // The server does not take this provider now: stop offering it; the shopper picks another.
+        setRefused((r) => [...r, provider]);
+        setApiErrorTitle(`${PROVIDER_LABELS[provider]} is not available right now. Choose another way to pay.`);
+      } else if (isApiError(err) && err.field) {
         const f = fieldOf(err.field)!;
         setErrors({ [f === 'testCard' ? 'cardNumber' : f]: err.message });
       }
@@ -129,7 +146,7 @@ export function CheckoutPage() {
     <div className="checkout">
       <h1>Checkout</h1>
       <form className="checkout__form" onSubmit={submit} noValidate>
-        <ErrorMessage error={apiError} title="Your order was not placed." />
+        <ErrorMessage error={apiError} title={apiErrorTitle ?? 'Your order was not placed.'} />
         {!session && (
           <section aria-labelledby="contact-heading">
             <h2 id="contact-heading">Contact</h2>
@@ -168,17 +185,25 @@ export function CheckoutPage() {
         </section>
         <section aria-labelledby="payment-heading">
           <h2 id="payment-heading">Payment</h2>
-          <CardField
-            value={card}
-            onChange={(v) => {
-              setCard(v);
-              clearError('cardNumber');
-            }}
-            error={errors.cardNumber}
-          />
+          <PaymentChoice providers={providers} selected={provider} onSelect={setProvider} />
+          {providers.length === 0 && (
+            <p className="alert alert--error" role="alert">
+              The shop cannot take payments right now. Your cart is kept; please try again later.
+            </p>
+          )}
+          {providers.includes('test') && provider === 'test' && (
+            <CardField
+              value={card}
+              onChange={(v) => {
+                setCard(v);
+                clearError('cardNumber');
+              }}
+              error={errors.cardNumber}
+            />
+          )}
         </section>
-        <button type="submit" className="button button--primary button--large" disabled={submitting}>
-          {submitting ? 'Placing your order…' : 'Place order'}
+        <button type="submit" className="button button--primary button--large" disabled={submitting || providers.length === 0}>
+          {submitting ? 'Placing your order…' : provider === 'paypal' ? 'Place order and pay with PayPal' : 'Place order'}
         </button>
       </form>
       <aside className="checkout__summary" aria-labelledby="summary-heading">
@@ -193,7 +218,14 @@ export function CheckoutPage() {
             </li>
           ))}
         </ul>
-        <OrderTotals subtotal={cart.subtotal} />
+        <OrderTotals
+          subtotal={totals.quote?.subtotal ?? cart.subtotal}
+          shipping={totals.quote?.shipping}
+          tax={totals.quote?.tax}
+          total={totals.quote?.total}
+          note={totals.note}
+          busy={totals.busy}
+        />
       </aside>
     </div>
   );

@@ -3,8 +3,8 @@ import { Link } from 'react-router-dom';
 import { forgotPassword } from '../api/auth';
 import { useApiForm } from '../lib/useApiForm';
 import { validateEmail, type FieldErrors } from '../lib/validation';
-import { FormField } from '../components/FormField';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { FormField } from '@shared/components/FormField';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');

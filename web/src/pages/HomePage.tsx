@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { listCategories, listProducts } from '../api/catalog';
 import { CategoryList } from '../components/CategoryList';
 import { ProductGrid } from '../components/ProductCard';
-import { Loading } from '../components/Loading';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 function FeaturedProducts() {
   const { data, error, isPending } = useQuery({

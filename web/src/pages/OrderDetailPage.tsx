@@ -1,22 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { cancelOrder } from '../api/orders';
-import { useOrder } from '../lib/useOrder';
+import { useCancelOrder, useOrder } from '../lib/useOrder';
 import { OrderSummary } from '../components/OrderSummary';
-import { Loading } from '../components/Loading';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 export function OrderDetailPage() {
   const { id = '' } = useParams();
   const { data: order, error, isPending } = useOrder(id);
-  const queryClient = useQueryClient();
-  const cancel = useMutation({
-    mutationFn: () => cancelOrder(id),
-    onSuccess: (o) => {
-      queryClient.setQueryData(['order', id], o);
-      void queryClient.invalidateQueries({ queryKey: ['orders'] });
-    },
-  });
+  const cancel = useCancelOrder(id);
   if (isPending) return <Loading />;
   if (!order) return <ErrorMessage error={error} />;
   const cancellable = order.status === 'pending_payment' || order.status === 'paid';

@@ -1,10 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { listMyOrders } from '../api/orders';
-import { formatMoney } from '../lib/money';
+import { formatMoney } from '@shared/lib/money';
 import { OrderStatusBadge } from '../components/OrderStatusBadge';
-import { Loading } from '../components/Loading';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 export function OrdersPage() {
   const q = useInfiniteQuery({

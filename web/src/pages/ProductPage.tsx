@@ -9,8 +9,8 @@ import { AddToCartForm } from '../components/AddToCartForm';
 import { Recommendations } from '../components/Recommendations';
 import { Price } from '../components/Price';
 import { StockBadge } from '../components/StockBadge';
-import { Loading } from '../components/Loading';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 function AttributesTable({ attributes }: { attributes: Record<string, unknown> }) {
   const entries = Object.entries(attributes ?? {}).filter(([, v]) => v !== null && typeof v !== 'object');

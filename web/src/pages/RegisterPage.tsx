@@ -3,8 +3,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/useAuth';
 import { useApiForm } from '../lib/useApiForm';
 import { validateRegistration } from '../lib/validation';
-import { FormField } from '../components/FormField';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { FormField } from '@shared/components/FormField';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 import { safeNext } from './SignInPage';
 
 export function RegisterPage() {

@@ -3,8 +3,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { resetPassword } from '../api/auth';
 import { useApiForm } from '../lib/useApiForm';
 import { validatePassword, type FieldErrors } from '../lib/validation';
-import { FormField } from '../components/FormField';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { FormField } from '@shared/components/FormField';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 export function ResetPasswordPage() {
   const [params] = useSearchParams();

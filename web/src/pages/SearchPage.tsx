@@ -9,8 +9,8 @@ import { ProductGrid } from '../components/ProductCard';
 import { SearchFacets } from '../components/SearchFacets';
 import { SortSelect } from '../components/SortSelect';
 import { LoadMore } from '../components/LoadMore';
-import { Loading } from '../components/Loading';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '@shared/components/Loading';
+import { ErrorMessage } from '@shared/components/ErrorMessage';
 
 export function SearchPage() {
   const [params, setParams] = useSearchParams();

@@ -1,4 +1,5 @@
-// Shapes of the public v2 API (see the contract); only the fields the storefront reads.
+// Shapes of the public v2 API (../shared/api-contract.md), as the storefront and the admin
+// panel read them: one description of the contract for both apps.
 
 export interface Money {
   amount: number; // minor units
@@ -166,5 +167,86 @@ export interface PlaceOrderBody {
   addressId?: string;
   email?: string;
   paymentProvider: PaymentProvider;
+  /** Only the test provider takes a card here; Stripe's card form and PayPal collect their own. */
   paymentMethod?: { testCard: string };
+}
+
+/**
+ * GET /v2/payments/config — proposed, not yet served (see docs/frontends.md): which providers
+ * take new payments, and Stripe's publishable key for Stripe.js.
+ */
+export interface PaymentConfig {
+  providers: PaymentProvider[];
+  stripePublishableKey?: string | null;
+}
+
+/** POST /v2/orders/quote: what the order would cost, for the same cart selection as POST /v2/orders. */
+export interface QuoteBody {
+  /** Only the country decides shipping and tax, so a partly typed address can be quoted. */
+  shippingAddress?: Partial<Address> & { country: string };
+  addressId?: string;
+}
+
+export interface Quote {
+  taxRate?: number; // basis points
+  subtotal: Money;
+  shipping: Money;
+  tax: Money;
+  total: Money;
+}
+
+// Admin panel only.
+
+export interface AdminUser extends User {
+  disabled?: boolean;
+  createdAt?: string;
+}
+
+export interface AnalyticsSummary {
+  activeUsers: number;
+  orders: number;
+  revenue: Money;
+  averageOrderValue: Money;
+  orderCompletionRate: number;
+  paymentSuccessRate: number;
+  cartAbandonmentRate: number;
+  topProducts: { productId: string; name: string; units: number; revenue: Money }[];
+  series: { date: string; orders: number; revenue: Money }[];
+}
+
+export interface NotificationDelivery {
+  id: string;
+  channel: string;
+  template: string;
+  subject: string;
+  status: string;
+  createdAt: string;
+  sentAt: string | null;
+  recipient?: string;
+  to?: string;
+  userId?: string;
+  error?: string | null;
+}
+
+export interface VariantDraft {
+  id?: string;
+  sku: string;
+  name: string;
+  price?: Money;
+  stock: number;
+  attributes?: Record<string, unknown>;
+}
+
+export interface ProductDraft {
+  name: string;
+  slug?: string;
+  description: string;
+  brand: string;
+  categoryId: string;
+  price: Money;
+  compareAtPrice?: Money | null;
+  images?: string[];
+  attributes?: Record<string, unknown>;
+  status: Product['status'];
+  variants: VariantDraft[];
 }
