@@ -6,7 +6,10 @@
 #
 #   bench/checkout.sh [BUILD_DIR] [DURATION_SECONDS] [CONNECTIONS]   (defaults: build, 10, 16)
 #
-# Starts its own PostgreSQL with scripts/pg-test-server.sh, or uses UM_BENCH_DATABASE_URL.
+# Starts its own PostgreSQL with scripts/pg-test-server.sh, durable as in production
+# (fsync and synchronous_commit on: a paid order is on disk before its answer), with
+# pg_stat_statements loaded so the run also reports statements and commits per checkout;
+# or uses UM_BENCH_DATABASE_URL. UM_BENCH_PG_SETTINGS adds server options (commit_delay...).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,25 +34,31 @@ if [[ -n "${UM_BENCH_DATABASE_URL:-}" ]]; then
 else
   pg_dir="$work/pg"
   mkdir -p "$pg_dir"
-  "$root/scripts/pg-test-server.sh" start "$pg_dir" >/dev/null
+  PG_TEST_DURABLE=1 PG_TEST_SETTINGS="-c shared_preload_libraries=pg_stat_statements \
+    -c pg_stat_statements.track=all ${UM_BENCH_PG_SETTINGS:-}" \
+    "$root/scripts/pg-test-server.sh" start "$pg_dir" >/dev/null
   database_url=$("$root/scripts/pg-test-server.sh" url "$pg_dir")
 fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port=$(free_port)
 url="http://127.0.0.1:$port"
-DATABASE_URL=$database_url LOG_LEVEL=error PORT=$port DB_POOL_SIZE=16 RATE_LIMIT_MAX=100000000 \
+DATABASE_URL=$database_url LOG_LEVEL=error PORT=$port DB_POOL_SIZE=${UM_BENCH_POOL:-16} \
+  WORKER_THREADS=${UM_BENCH_WORKERS:-32} RATE_LIMIT_MAX=100000000 \
   "$binary" serve --data-dir "$work/data" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 200); do curl -sf "$url/health" >/dev/null && break; sleep 0.1; done
 
-# Enough carts for the rate the issue asks for (300/s) with room to spare.
+# Enough carts for the rate the issue asks for (300/s) with room to spare, each holding one
+# of UM_BENCH_PRODUCTS products (default 100, as a shop's orders spread over its catalog;
+# 1 is a flash sale: every checkout then queues for the same stock row).
 carts=$(( duration * 600 ))
+products=${UM_BENCH_PRODUCTS:-100}
 DATABASE_URL=$database_url "$binary" user create --email bench-admin@example.com \
   --password bench-admin-password --role admin --data-dir "$work/data" >/dev/null
-python3 - "$url" "$carts" "$work/carts.txt" <<'PY'
-import json, sys, threading, urllib.request, uuid
-url, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+python3 - "$url" "$carts" "$work/carts.txt" "$products" <<'PY'
+import json, random, sys, threading, urllib.request, uuid
+url, n, out, n_products = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 
 def call(method, path, body=None, headers=None):
     req = urllib.request.Request(url + path, method=method, headers=dict(headers or {}),
@@ -63,14 +72,16 @@ token = call("POST", "/v2/auth/login", {"email": "bench-admin@example.com",
                                          "password": "bench-admin-password"})["accessToken"]
 auth = {"Authorization": f"Bearer {token}"}
 cat = call("POST", "/v2/admin/categories", {"name": "Bench"}, auth)["id"]
-product = call("POST", "/v2/admin/products", {
-    "name": "Bench widget", "description": "for the checkout benchmark", "brand": "Acme",
+products = [call("POST", "/v2/admin/products", {
+    "name": f"Bench widget {i}", "description": "for the checkout benchmark", "brand": "Acme",
     "categoryId": cat, "price": {"amount": 1999, "currency": "USD"}, "status": "active",
-    "variants": [{"sku": f"BENCH-{uuid.uuid4().hex[:6]}", "name": "Standard", "stock": 10_000_000}]}, auth)
+    "variants": [{"sku": f"BENCH-{uuid.uuid4().hex[:8]}", "name": "Standard", "stock": 10_000_000}]},
+    auth) for i in range(n_products)]
 ids, lock = [], threading.Lock()
 
 def make(count):
     for _ in range(count):
+        product = products[random.randrange(n_products)]
         cart = call("POST", "/v2/cart/items", {"productId": product["id"], "quantity": 1})
         with lock:
             ids.append(cart["id"])
@@ -98,18 +109,49 @@ print(call("GET", "/v2/admin/orders?status=paid&limit=1", headers={"Authorizatio
 PY
 }
 
+# Database work per checkout, from the server's own counters: committed transactions of
+# the whole cluster, and statements when pg_stat_statements is loaded.
+db_counters() {
+  psql "$database_url" -qtAc "SELECT (SELECT sum(xact_commit) FROM pg_stat_database),
+    COALESCE((SELECT sum(calls) FROM pg_stat_statements
+              WHERE query NOT ILIKE 'BEGIN%' AND query NOT ILIKE 'COMMIT%'), 0)" 2>/dev/null |
+    tr '|' ' ' || echo "0 0"
+}
+psql "$database_url" -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null 2>&1 || true
+sync_commit=$(psql "$database_url" -qtAc "SHOW synchronous_commit" 2>/dev/null || echo unknown)
+
 health_rps=$(wrk -t2 -c"$connections" -d3s "$url/health" | awk '/Requests\/sec/ {print $2}')
 before=$(count_paid)
+psql "$database_url" -qtAc "SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
+read -r commits_before statements_before < <(db_counters)
 CARTS_FILE="$work/carts.txt" WRK_THREADS=2 wrk -t2 -c"$connections" -d"${duration}s" --latency \
   -s "$root/bench/checkout_wrk.lua" "$url" >"$work/wrk.txt"
+read -r commits_after statements_after < <(db_counters)
 after=$(count_paid)
 paid=$(( after - before ))
 p99=$(awk '/^ +99%/ {print $2}' "$work/wrk.txt")
-python3 - "$paid" "$duration" "$health_rps" "$p99" "$connections" <<'PY'
+python3 - "$paid" "$duration" "$health_rps" "$p99" "$connections" "$sync_commit" \
+  "$commits_before" "$commits_after" "$statements_before" "$statements_after" "$products" <<'PY'
 import sys
-paid, seconds, health, p99, conns = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5]
+paid, seconds, health, p99, conns, sync = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
+commits = float(sys.argv[8]) - float(sys.argv[7])
+statements = float(sys.argv[10]) - float(sys.argv[9])
 rate = paid / seconds
-print(f"paid checkouts:            {paid} in {seconds:.0f} s with {conns} connections (PostgreSQL)")
+print(f"paid checkouts:            {paid} in {seconds:.0f} s with {conns} connections "
+      f"over {sys.argv[11]} products (PostgreSQL, synchronous_commit={sync})")
 print(f"paid checkouts per second: {rate:.0f}  (goal >= 300; p99 {p99})")
 print(f"GET /health, same server:  {health:.0f} req/s  (ratio checkout/health {rate / health:.4f})")
+if paid:
+    per = f"{commits / paid:.1f} commits"
+    if statements:
+        per += f", {statements / paid:.1f} statements"
+    print(f"database work per checkout: {per} (everything the server did in the run, "
+          "background consumers included)")
 PY
+
+# UM_BENCH_TOP=N: the N statements that cost the server most in the run (pg_stat_statements).
+if [[ -n "${UM_BENCH_TOP:-}" ]]; then
+  psql "$database_url" -qc "SELECT calls, round(total_exec_time)::bigint AS ms,
+      round((total_exec_time / calls)::numeric, 3) AS ms_per_call, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ${UM_BENCH_TOP}" 2>/dev/null || true
+fi

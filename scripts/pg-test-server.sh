@@ -9,6 +9,9 @@
 # system user; DIR must therefore be reachable by that user (a folder under /tmp, e.g. from
 # `mktemp -d`, is). Only TCP on 127.0.0.1 with a free port: no fixed port to collide with
 # another run, no Unix socket path length limits. Durability is off: the data is disposable.
+# PG_TEST_DURABLE=1 keeps PostgreSQL's durable defaults (fsync, synchronous_commit,
+# full_page_writes on), for benchmarks whose numbers must hold for a real deployment;
+# PG_TEST_SETTINGS adds server options ("-c commit_delay=200 -c shared_buffers=256MB").
 set -euo pipefail
 
 readonly kDatabase=ultramarket_test
@@ -102,10 +105,11 @@ cmd_start() {
   # The free port can be taken between the probe and the bind; try a few.
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
+    local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [[ "${PG_TEST_DURABLE:-0}" == 1 ]] && durability="-c fsync=on -c synchronous_commit=on"
     if as_postgres "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start -o \
       "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='' \
-       -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-       -c max_connections=200" >/dev/null; then
+       $durability -c max_connections=200 ${PG_TEST_SETTINGS:-}" >/dev/null; then
       break
     fi
     if ((attempt == 5)); then

@@ -3,6 +3,9 @@ an Idempotency-Key, the saga's outcomes (paid, declined, out of stock, empty car
 (flat shipping, the free-shipping threshold, tax by country), every route and status of
 the status machine, who may see what, and the admin's payments view. On SQLite and, when
 UM_TEST_DATABASE_URL is set, PostgreSQL. Stripe/PayPal paths: test_payment_providers.py."""
+import pathlib
+import sqlite3
+import subprocess
 import uuid
 
 import pytest
@@ -426,3 +429,155 @@ def test_admin_sees_the_payment_with_last4_only(api, admin, product):
     assert pay["cardLast4"] == "4242" and pay["amount"] == o["total"]
     assert GOOD_CARD not in r.body.decode()
     assert api.get(f"/v2/admin/payments?orderId={uuid.uuid4()}", token=admin).json["items"] == []
+
+
+# --- saved addresses (addressId) ------------------------------------------------------------
+
+def save_address(api, token, country="DE"):
+    r = api.post("/v2/users/me/addresses", {"name": "Grace Hopper", "line1": "7 Compiler Str.",
+                                            "city": "Berlin", "postalCode": "10115",
+                                            "country": country}, token=token)
+    assert r.status == 201, r
+    return r.json
+
+
+def checkout_with_address_id(api, token, address_id, key=None):
+    return api.post("/v2/orders", {"addressId": address_id, "paymentProvider": "test",
+                                   "paymentMethod": {"testCard": GOOD_CARD}},
+                    token=token, headers={"Idempotency-Key": key or str(uuid.uuid4())})
+
+
+def test_checkout_with_a_saved_address_id_ships_there_and_taxes_by_its_country(api, product, buyer):
+    token, _ = buyer
+    saved = save_address(api, token, country="DE")
+    add_to_cart(api, product(price=1000), 1, token=token)
+    r = checkout_with_address_id(api, token, saved["id"])
+    assert r.status == 201, r
+    o = r.json
+    assert o["status"] == "paid"
+    assert o["shippingAddress"]["line1"] == "7 Compiler Str."
+    assert o["shippingAddress"]["country"] == "DE" and o["shippingAddress"]["postalCode"] == "10115"
+    assert o["tax"] == usd(285)  # DE's 19 % of 1000 + 499 shipping: the saved country counts
+
+
+def test_another_users_address_id_is_400_and_holds_no_stock(api, product):
+    owner, _ = customer(api)
+    saved = save_address(api, owner)
+    thief, _ = customer(api)
+    p = product(stock=3)
+    add_to_cart(api, p, 2, token=thief)
+    r = checkout_with_address_id(api, thief, saved["id"])
+    err = assert_error(r, 400, field="addressId")
+    assert "Compiler" not in str(err)  # nothing about the other user's address leaks
+    assert stock_of(api, p) == 3
+    assert api.get("/v2/orders", token=thief).json["total"] == 0
+
+
+def test_a_guest_cannot_check_out_with_an_address_id(api, product):
+    cart_id = add_to_cart(api, product(), 1)
+    r = api.post("/v2/orders", {"addressId": str(uuid.uuid4()), "email": "g@example.com",
+                                "paymentProvider": "test", "paymentMethod": {"testCard": GOOD_CARD}},
+                 headers={"Idempotency-Key": str(uuid.uuid4()), "X-Cart-Id": cart_id})
+    assert_error(r, 400, field="addressId")
+
+
+def test_address_and_address_id_together_are_400(api, product, buyer):
+    token, _ = buyer
+    saved = save_address(api, token)
+    r = api.post("/v2/orders", {"addressId": saved["id"], "shippingAddress": address(),
+                                "paymentProvider": "test", "paymentMethod": {"testCard": GOOD_CARD}},
+                 token=token, headers={"Idempotency-Key": str(uuid.uuid4())})
+    assert_error(r, 400, field="addressId")
+
+
+# --- stock back on sale after a paid order is cancelled or refunded before shipping -----------
+
+def test_cancelling_a_paid_order_puts_its_units_back_on_sale(api, product):
+    token, p, o = paid_order(api, product, quantity=2, stock=5)
+    assert stock_of(api, p) == 3
+    r = api.post(f"/v2/orders/{o['id']}/cancel", token=token)
+    assert r.status == 200 and r.json["status"] == "cancelled", r
+    assert stock_of(api, p) == 5
+
+
+def test_a_full_refund_before_shipping_restocks(api, admin, product):
+    _, p, o = paid_order(api, product, quantity=2, stock=4)
+    assert stock_of(api, p) == 2
+    r = api.post(f"/v2/admin/orders/{o['id']}/refund", {"amount": 100}, token=admin)
+    assert r.json["status"] == "partially_refunded"
+    assert stock_of(api, p) == 2  # a partial refund is a discount, not a return
+    r = api.post(f"/v2/admin/orders/{o['id']}/refund", {}, token=admin)
+    assert r.status == 200 and r.json["status"] == "refunded", r
+    assert stock_of(api, p) == 4
+
+
+def test_a_refund_after_shipping_does_not_restock(api, admin, product):
+    _, p, o = paid_order(api, product, quantity=1, stock=4)
+    api.post(f"/v2/admin/orders/{o['id']}/ship", {"carrier": "UPS", "trackingNumber": "1Z"}, token=admin)
+    r = api.post(f"/v2/admin/orders/{o['id']}/refund", {}, token=admin)
+    assert r.status == 200 and r.json["status"] == "refunded", r
+    assert stock_of(api, p) == 3  # the goods are with the buyer
+
+
+def run_sql(server, service, statement):
+    """One statement on a service's own store (SQLite file or PostgreSQL schema); returns
+    the affected row count (SQLite) or psql's output."""
+    if server.store == "sqlite":
+        with sqlite3.connect(pathlib.Path(server.tmp) / f"{service}.db") as db:
+            return db.execute(statement).rowcount
+    out = subprocess.run(["psql", server.env["DATABASE_URL"], "-qtAc",
+                          f'SET search_path TO "{service}"; {statement}'],
+                         check=True, capture_output=True, text=True)
+    return out.stdout
+
+
+def query_one(server, service, statement):
+    if server.store == "sqlite":
+        with sqlite3.connect(pathlib.Path(server.tmp) / f"{service}.db") as db:
+            row = db.execute(statement).fetchone()
+            return row[0] if row else None
+    out = run_sql(server, service, statement).strip()
+    return out or None
+
+
+def test_a_redelivered_cancellation_restocks_exactly_once(server, api, product):
+    token, p, o = paid_order(api, product, quantity=2, stock=6)
+    api.post(f"/v2/orders/{o['id']}/cancel", token=token)
+    assert stock_of(api, p) == 6
+    # As after a crash between restocking and recording it: the owed work is back on the
+    # order, and order.cancelled goes out again to every consumer.
+    run_sql(server, "order", f"UPDATE orders SET pending_effect = 'cancel' WHERE id = '{o['id']}'")
+    run_sql(server, "order", "UPDATE outbox SET published_at = NULL "
+                             f"WHERE aggregate_id = '{o['id']}' AND type = 'order.cancelled'")
+
+    def settled():
+        left = query_one(server, "order", "SELECT COUNT(*) FROM outbox WHERE published_at IS NULL "
+                                          f"AND aggregate_id = '{o['id']}'")
+        effect = query_one(server, "order", f"SELECT pending_effect FROM orders WHERE id = '{o['id']}'")
+        return int(left) == 0 and not effect
+    assert wait_for(settled, 15), "the relay did not redeliver order.cancelled"
+    assert stock_of(api, p) == 6
+    assert api.get(f"/v2/orders/{o['id']}", token=token).json["status"] == "cancelled"
+
+
+# --- the rest of the status machine ---------------------------------------------------------
+
+@pytest.mark.parametrize("before", [["ship"], ["ship", "deliver"]])
+def test_shipped_and_delivered_orders_can_be_partly_then_fully_refunded(api, admin, product, before):
+    _, p, o = paid_order(api, product, quantity=1, stock=3)
+    if "ship" in before:
+        api.post(f"/v2/admin/orders/{o['id']}/ship", {"carrier": "DHL", "trackingNumber": "JD9"},
+                 token=admin)
+    if "deliver" in before:
+        api.post(f"/v2/admin/orders/{o['id']}/deliver", token=admin)
+    r = api.post(f"/v2/admin/orders/{o['id']}/refund", {"amount": 300}, token=admin)
+    assert r.status == 200 and r.json["status"] == "partially_refunded", r
+    assert_error(api.post(f"/v2/admin/orders/{o['id']}/ship", {"carrier": "DHL", "trackingNumber": "x"},
+                          token=admin), 409, "invalid_transition")
+    r = api.post(f"/v2/admin/orders/{o['id']}/refund", {}, token=admin)
+    assert r.status == 200 and r.json["status"] == "refunded", r
+    assert history(r.json) == ["pending_payment", "paid", *[{"ship": "shipped", "deliver": "delivered"}[b]
+                                                           for b in before],
+                               "partially_refunded", "refunded"]
+    assert stock_of(api, p) == 2  # shipped goods are not restocked
+    assert_error(api.post(f"/v2/orders/{o['id']}/cancel", token=admin), 409, "invalid_transition")

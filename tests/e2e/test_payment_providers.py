@@ -162,6 +162,46 @@ def test_stripe_browser_confirmation_completes_by_webhook(api, admin, cat, strip
     assert api.get("/v2/cart", token=token).json["items"] == []
 
 
+def test_items_added_while_paying_stay_in_the_cart(api, admin, cat, stripe):
+    # The cart is emptied only once the payment succeeds, which with browser confirmation
+    # is later: what the shopper added meanwhile must survive, and only the ordered units go.
+    token, p = new_cart(api, admin, cat, stock=10, quantity=2)
+    r = checkout(api, token=token, provider="stripe", card=None)
+    assert r.status == 201 and r.json["status"] == "pending_payment", r
+    o = r.json
+    other = make_product(api, admin, cat, stock=5, price=700)
+    add_to_cart(api, p, 1, token=token)       # more of what was ordered
+    add_to_cart(api, other, 3, token=token)   # and something new
+
+    post(f"{stripe.url}/_fake/intents/{intent_of(stripe, o['id'])['id']}/succeed")
+    evt = stripe_fake.event("payment_intent.succeeded", intent_of(stripe, o["id"]))
+    assert stripe_webhook(api, evt).status == 200
+    wait_for_status(api, o["id"], "paid", token)
+
+    def cart_settled():
+        items = api.get("/v2/cart", token=token).json["items"]
+        return items if sum(i["quantity"] for i in items) == 4 else None
+    items = wait_for(cart_settled, 10)
+    assert items, api.get("/v2/cart", token=token)
+    assert {i["productId"]: i["quantity"] for i in items} == {p["id"]: 1, other["id"]: 3}
+    # The success delivered again removes nothing more.
+    assert stripe_webhook(api, stripe_fake.event("payment_intent.succeeded",
+                                                 intent_of(stripe, o["id"]))).status == 200
+    assert {i["productId"]: i["quantity"]
+            for i in api.get("/v2/cart", token=token).json["items"]} == {p["id"]: 1, other["id"]: 3}
+
+
+def test_a_pending_order_cannot_be_shipped_delivered_or_refunded(api, admin, cat, stripe):
+    token, _ = new_cart(api, admin, cat)
+    o = checkout(api, token=token, provider="stripe", card=None).json
+    assert o["status"] == "pending_payment"
+    assert_error(api.post(f"/v2/admin/orders/{o['id']}/ship", {"carrier": "UPS", "trackingNumber": "1"},
+                          token=admin), 409, "invalid_transition")
+    assert_error(api.post(f"/v2/admin/orders/{o['id']}/deliver", token=admin), 409, "invalid_transition")
+    assert_error(api.post(f"/v2/admin/orders/{o['id']}/refund", {}, token=admin), 409, "invalid_transition")
+    assert api.get(f"/v2/orders/{o['id']}", token=token).json["status"] == "pending_payment"
+
+
 def test_forged_stale_or_unsigned_stripe_webhooks_are_400_and_change_nothing(api, admin, cat, stripe):
     token, _ = new_cart(api, admin, cat)
     o = checkout(api, token=token, provider="stripe", card=None).json

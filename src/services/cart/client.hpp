@@ -34,6 +34,12 @@ struct CartLine {
   std::string currency;
 };
 
+// Units of a variant an order bought.
+struct OrderedLine {
+  std::string variantId;
+  std::int64_t quantity = 0;
+};
+
 struct CartContents {
   std::string id;
   std::optional<std::string> userId;  // nullopt: a guest cart
@@ -47,9 +53,12 @@ class Client {
   // The cart named by `ref`; nullopt when there is none (or the guest cart expired). An empty
   // cart may come back with no lines.
   virtual std::optional<CartContents> cart(const CartRef& ref) = 0;
-  // Empties the cart after payment (every cart `ref` names). Idempotent: a cart already gone
-  // is not an error, so an event delivered twice can call it twice.
-  virtual void clear(const CartRef& ref) = 0;
+  // After order `orderId` is paid: takes the units it bought out of the cart(s) `ref` names,
+  // and only those, so what the shopper added after checking out stays. Idempotent per
+  // order id (the cart remembers it), so an event delivered twice, or a retry after a
+  // crash, takes nothing more; a cart that is gone is not an error.
+  virtual void removeOrdered(const CartRef& ref, const std::string& orderId,
+                             const std::vector<OrderedLine>& lines) = 0;
 };
 
 }  // namespace um::cart

@@ -25,7 +25,12 @@ class InProcessClient final : public Client {
     return out;
   }
 
-  void clear(const CartRef& ref) override { carts_->clear(ownerOf(ref)); }
+  void removeOrdered(const CartRef& ref, const std::string& orderId,
+                     const std::vector<OrderedLine>& lines) override {
+    std::vector<OrderedUnits> units;
+    for (const auto& l : lines) units.push_back({l.variantId, l.quantity});
+    carts_->removeOrdered(ownerOf(ref), orderId, units);
+  }
 
  private:
   std::shared_ptr<CartService> carts_;

@@ -2,6 +2,7 @@
 
 #include "services/auth/client.hpp"
 #include "services/cart/client.hpp"
+#include "services/user/client.hpp"
 
 namespace um::order {
 
@@ -20,9 +21,12 @@ class CartClientGateway final : public CartGateway {
     return out;
   }
 
-  void clear(const CartRef& ref) override {
+  void removeOrdered(const CartRef& ref, const std::string& orderId,
+                     const std::vector<CartLine>& lines) override {
     if (!ref.userId && !ref.guestCartId) return;
-    clients_.get<cart::Client>().clear({ref.userId, ref.guestCartId});
+    std::vector<cart::OrderedLine> ordered;
+    for (const auto& l : lines) ordered.push_back({l.variantId, l.quantity});
+    clients_.get<cart::Client>().removeOrdered({ref.userId, ref.guestCartId}, orderId, ordered);
   }
 
  private:
@@ -44,11 +48,15 @@ class AccountDirectory final : public CustomerDirectory {
     return account["email"].get<std::string>();
   }
 
-  // Saved addresses live in the user service, whose client has no address lookup yet:
-  // until it does, checkout takes the address inline (shippingAddress) and an addressId is
-  // answered 400 addressId.
-  std::optional<ShippingAddress> address(const std::string&, const std::string&) override {
-    return std::nullopt;
+  // Saved addresses live in the user service; its client answers nullopt for an address
+  // that is not this user's, so another buyer's id reads as unknown.
+  std::optional<ShippingAddress> address(const std::string& userId,
+                                         const std::string& addressId) override {
+    if (!clients_.has<user::Client>()) return std::nullopt;
+    const auto a = clients_.get<user::Client>().address(userId, addressId);
+    if (!a) return std::nullopt;
+    return ShippingAddress{a->name, a->line1,      a->line2,   a->city,
+                           a->region, a->postalCode, a->country, a->phone};
   }
 
  private:

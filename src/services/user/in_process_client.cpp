@@ -11,6 +11,14 @@ class InProcessClient final : public Client {
   explicit InProcessClient(std::shared_ptr<UserService> users) : users_(std::move(users)) {}
   void ensureProfile(const NewProfile& profile) override { users_->ensureProfile(profile); }
 
+  std::optional<SavedAddress> address(const std::string& userId,
+                                      const std::string& addressId) override {
+    const auto a = users_->findAddress(userId, addressId);
+    if (!a) return std::nullopt;
+    return SavedAddress{a->id,     a->name,       a->line1,   a->line2, a->city,
+                        a->region, a->postalCode, a->country, a->phone};
+  }
+
  private:
   std::shared_ptr<UserService> users_;
 };

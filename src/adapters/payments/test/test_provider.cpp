@@ -18,11 +18,9 @@ ProviderStatus statusFrom(const std::string& s) {
   return ProviderStatus::kRequiresAction;
 }
 
-ProviderPayment read(sql::Database& db, const std::string& where, const std::string& value) {
-  const auto r = db.execute(
-      "SELECT id, status, card_last4, decline_code FROM test_provider_intents WHERE " + where, {value});
-  if (r.empty()) throw Error::notFound("test payment");
-  const auto& row = r.one();
+constexpr const char* kIntentColumns = "id, status, card_last4, decline_code";
+
+ProviderPayment fromRow(const sql::Row& row) {
   ProviderPayment p;
   p.id = row.get<std::string>("id");
   p.status = statusFrom(row.get<std::string>("status"));
@@ -31,6 +29,14 @@ ProviderPayment read(sql::Database& db, const std::string& where, const std::str
   if (p.failureCode) p.failureMessage = "the test card was declined (" + *p.failureCode + ")";
   p.clientSecret = p.id + "_secret";
   return p;
+}
+
+ProviderPayment read(sql::Database& db, const std::string& where, const std::string& value) {
+  const auto r = db.execute(std::string("SELECT ") + kIntentColumns +
+                                " FROM test_provider_intents WHERE " + where,
+                            {value});
+  if (r.empty()) throw Error::notFound("test payment");
+  return fromRow(r.one());
 }
 
 std::string now() { return formatRfc3339(systemClock().now()); }
@@ -75,10 +81,14 @@ void TestProvider::validate(const ChargeSpec& spec) const {
 }
 
 ProviderPayment TestProvider::create(const ChargeSpec& spec) {
-  db_.execute(
-      "INSERT INTO test_provider_intents (id, idempotency_key, amount, currency, status, created_at) "
-      "VALUES ($1, $2, $3, $4, 'requires_confirmation', $5) ON CONFLICT (idempotency_key) DO NOTHING",
+  // RETURNING answers the usual case in one round trip; a repeated key returns no row and
+  // the first object is read instead.
+  const auto made = db_.execute(
+      std::string("INSERT INTO test_provider_intents (id, idempotency_key, amount, currency, status, "
+                  "created_at) VALUES ($1, $2, $3, $4, 'requires_confirmation', $5) "
+                  "ON CONFLICT (idempotency_key) DO NOTHING RETURNING ") + kIntentColumns,
       {"test_pi_" + newId(), spec.idempotencyKey, spec.amount, spec.currency, now()});
+  if (!made.empty()) return fromRow(made.one());
   return read(db_, "idempotency_key = $1", spec.idempotencyKey);
 }
 
@@ -88,10 +98,12 @@ ProviderPayment TestProvider::confirm(const std::string& id, const ChargeSpec& s
   const std::string last4 = spec.testCard->substr(spec.testCard->size() - 4);
   // Only a payment still waiting is charged: a confirm repeated after a timeout or a
   // crash finds the first outcome, as Stripe's idempotency keys give.
-  db_.execute(
-      "UPDATE test_provider_intents SET status = $1, card_last4 = $2, decline_code = $3, "
-      "confirmations = confirmations + 1 WHERE id = $4 AND status = 'requires_confirmation'",
+  const auto charged = db_.execute(
+      std::string("UPDATE test_provider_intents SET status = $1, card_last4 = $2, decline_code = $3, "
+                  "confirmations = confirmations + 1 WHERE id = $4 AND status = 'requires_confirmation' "
+                  "RETURNING ") + kIntentColumns,
       {decline ? "failed" : "succeeded", last4, decline ? sql::Value(*decline) : sql::Value(nullptr), id});
+  if (!charged.empty()) return fromRow(charged.one());
   return read(db_, "id = $1", id);
 }
 

@@ -150,8 +150,21 @@ Result PgConnection::execute(std::string_view sql, const Params& params) {
     std::vector<const char*> values;
     values.reserve(texts.size());
     for (const auto& t : texts) values.push_back(t ? t->c_str() : nullptr);
-    result.reset(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
-                              values.data(), nullptr, nullptr, 0));
+    const int count = static_cast<int>(values.size());
+    if (const std::string* name = prepared(text, count)) {
+      result.reset(PQexecPrepared(conn_, name->c_str(), count, values.data(), nullptr, nullptr, 0));
+      const char* state =
+          result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
+      // The plan went stale (a migration changed a table's columns) or the statement is
+      // gone: prepare it afresh next time. This call fails as it would have unprepared.
+      if (state != nullptr &&
+          (std::string_view(state) == "0A000" || std::string_view(state) == "26000")) {
+        prepared_.erase(text);
+      }
+    } else {
+      result.reset(PQexecParams(conn_, text.c_str(), count, nullptr, values.data(), nullptr,
+                                nullptr, 0));
+    }
   }
   if (!result) fail(nullptr);
   switch (PQresultStatus(result.get())) {
@@ -162,6 +175,17 @@ Result PgConnection::execute(std::string_view sql, const Params& params) {
     default:
       fail(result.get());
   }
+}
+
+const std::string* PgConnection::prepared(const std::string& sql, int paramCount) {
+  if (auto it = prepared_.find(sql); it != prepared_.end()) return &it->second;
+  if (prepared_.size() >= kMaxPrepared) return nullptr;
+  // Fresh names, never reused, so a statement dropped from the cache cannot collide.
+  std::string name = "um_" + std::to_string(++nextStatement_);
+  ResultPtr result(PQprepare(conn_, name.c_str(), sql.c_str(), paramCount, nullptr), &PQclear);
+  if (!result) fail(nullptr);
+  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) fail(result.get());
+  return &prepared_.emplace(sql, std::move(name)).first->second;
 }
 
 void PgConnection::fail(const PGresult* result) const {

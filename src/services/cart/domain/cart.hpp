@@ -22,6 +22,9 @@ inline constexpr std::size_t kMaxLines = 100;
 inline constexpr std::chrono::seconds kGuestCartIdle{30LL * 24 * 3600};
 // The currency of an empty cart's subtotal: the only one the catalog sells in today.
 inline constexpr const char* kDefaultCurrency = "USD";
+// How many checked-out orders a cart remembers (removeOrdered's idempotency). Removal runs
+// seconds after payment; 20 later orders from one cart in between is beyond any shopper.
+inline constexpr std::size_t kMaxSettledOrders = 20;
 
 // One line as stored. The catalog fields are a snapshot taken when the line was last
 // written: reads re-price from the catalog, and show the snapshot only for a product that
@@ -43,6 +46,9 @@ struct Cart {
   std::string id;
   std::optional<std::string> userId;  // nullopt: a guest cart
   std::vector<CartItem> items;
+  // Orders whose lines were taken out of this cart (newest last), so doing it again for the
+  // same order, from a redelivered event or a retry, takes nothing more.
+  std::vector<std::string> settledOrders;
   TimePoint createdAt{};
   TimePoint updatedAt{};
 
@@ -54,6 +60,12 @@ struct Cart {
 struct CartOwner {
   std::optional<std::string> userId;
   std::optional<std::string> guestCartId;
+};
+
+// Units of one variant that an order took from the cart.
+struct OrderedUnits {
+  std::string variantId;
+  std::int64_t quantity = 0;
 };
 
 struct Money {

@@ -154,6 +154,30 @@ void mergeItems(Cart& target, const std::vector<CartItem>& guestItems,
   }
 }
 
+bool removeOrdered(Cart& cart, const std::string& orderId, const std::vector<OrderedUnits>& units) {
+  if (std::find(cart.settledOrders.begin(), cart.settledOrders.end(), orderId) !=
+      cart.settledOrders.end()) {
+    return false;
+  }
+  for (const auto& u : units) {
+    std::int64_t left = u.quantity;
+    for (auto& item : cart.items) {
+      if (left <= 0) break;
+      if (item.variantId != u.variantId) continue;
+      const std::int64_t taken = std::min(left, item.quantity);
+      item.quantity -= taken;
+      left -= taken;
+    }
+  }
+  std::erase_if(cart.items, [](const CartItem& i) { return i.quantity <= 0; });
+  cart.settledOrders.push_back(orderId);
+  if (cart.settledOrders.size() > kMaxSettledOrders) {
+    cart.settledOrders.erase(cart.settledOrders.begin(),
+                             cart.settledOrders.end() - static_cast<std::ptrdiff_t>(kMaxSettledOrders));
+  }
+  return true;
+}
+
 PricedCart price(const Cart& cart, const std::vector<Offer>& offers) {
   PricedCart out;
   out.id = cart.id;

@@ -47,6 +47,11 @@ void removeItem(Cart& cart, const std::string& itemId);
 void mergeItems(Cart& target, const std::vector<CartItem>& guestItems,
                 const std::vector<Offer>& offers);
 
+// Takes what order `orderId` bought out of the cart: each variant's quantity goes down by
+// the ordered units (a line reaching 0 goes), so units added after checkout stay. Returns
+// false, changing nothing, when this order's units were already taken.
+bool removeOrdered(Cart& cart, const std::string& orderId, const std::vector<OrderedUnits>& units);
+
 // The priced view of `cart` given the catalog's current `offers` for its variants.
 PricedCart price(const Cart& cart, const std::vector<Offer>& offers);
 

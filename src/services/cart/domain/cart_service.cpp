@@ -101,6 +101,54 @@ void CartService::clear(const CartOwner& owner) {
   }
 }
 
+void CartService::removeOrdered(const CartOwner& owner, const std::string& orderId,
+                                const std::vector<OrderedUnits>& units) {
+  // The order names what the checkout request named. With a token and a guest id, checkout
+  // had merged the guest cart into the user's, so the units are in the user's cart; the
+  // guest key is still tried, in case the merge happened after (then nothing is there).
+  std::vector<CartKey> keys;
+  if (owner.userId) keys.push_back(CartKey::user(*owner.userId));
+  if (owner.guestCartId) keys.push_back(CartKey::guest(*owner.guestCartId));
+  for (const auto& key : keys) {
+    bool done = false;
+    for (int attempt = 0; attempt < kMaxAttempts && !done; ++attempt) {
+      auto stored = store_.load(key);
+      if (!stored) {
+        done = true;
+        break;
+      }
+      Cart cart = std::move(stored->cart);
+      if (!cart::removeOrdered(cart, orderId, units)) {
+        done = true;
+        break;
+      }
+      cart.updatedAt = clock_.now();
+      const Cart checkedOut = cart;
+      bool written = false;
+      if (cart.items.empty() && key.kind == CartKey::Kind::kGuest) {
+        // Nothing left: the guest's cart goes, as a cleared one always did. Safe for a
+        // repeat: a guest id is never handed out again, so it finds no cart.
+        written = store_.remove(key, stored->version);
+      } else {
+        if (cart.items.empty()) {
+          // A user's cart stays, for the order ids it remembers, but the checked-out cart
+          // is finished: the next add starts a new one, with its own id (analytics counts
+          // carts by id, as when the cart was deleted).
+          cart.id = newId_();
+          cart.createdAt = cart.updatedAt;
+        }
+        written = store_.save(key, cart, stored->version, idleLimit(key));
+      }
+      if (written) {
+        events_.updated(checkedOut, "ordered");
+        done = true;
+      }
+    }
+    // Unavailable, not conflict: the caller (the order's owed work) retries it later.
+    if (!done) throw Error::unavailable("cart_busy", "the cart kept changing; try again");
+  }
+}
+
 std::optional<Cart> CartService::contents(const CartOwner& owner) {
   const auto key = resolve(owner);
   if (!key) return std::nullopt;

@@ -45,6 +45,10 @@ class CartService {
   PricedCart removeItem(const CartOwner& owner, const std::string& itemId);
   // Deletes the cart (both, when a user and a guest cart are named). Idempotent.
   void clear(const CartOwner& owner);
+  // After an order is paid: takes exactly its units out of the cart(s) named, keeping what
+  // was added since checkout. Idempotent per order id; a cart that is gone is not an error.
+  void removeOrdered(const CartOwner& owner, const std::string& orderId,
+                     const std::vector<OrderedUnits>& units);
 
   // The cart as stored, not priced (checkout re-prices it itself); nullopt when none.
   std::optional<Cart> contents(const CartOwner& owner);

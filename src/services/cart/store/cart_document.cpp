@@ -38,6 +38,7 @@ std::string encodeCart(const Cart& cart) {
                  {"id", cart.id},
                  {"userId", cart.userId ? Json(*cart.userId) : Json(nullptr)},
                  {"items", std::move(items)},
+                 {"settledOrders", cart.settledOrders},
                  {"createdAt", epochMs(cart.createdAt)},
                  {"updatedAt", epochMs(cart.updatedAt)}};
   return doc.dump();
@@ -59,6 +60,10 @@ Cart decodeCart(const std::string& document) {
                             i.at("name").get<std::string>(), i.at("variantName").get<std::string>(),
                             i.at("image").get<std::string>(), i.at("unitPrice").get<std::int64_t>(),
                             i.at("currency").get<std::string>()});
+    }
+    // Absent from documents written before orders were remembered.
+    if (doc.contains("settledOrders")) {
+      cart.settledOrders = doc.at("settledOrders").get<std::vector<std::string>>();
     }
     cart.createdAt = fromEpochMs(doc.at("createdAt").get<std::int64_t>());
     cart.updatedAt = fromEpochMs(doc.at("updatedAt").get<std::int64_t>());

@@ -35,6 +35,23 @@ ShippingAddress addressFrom(const http::Json& j) {
   return a;
 }
 
+// For a quote: the same fields, each optional but the country.
+ShippingAddress partialAddressFrom(const http::Json& j) {
+  if (!j.is_object()) throw Error::validation("shippingAddress", "shippingAddress must be an object");
+  const http::JsonFields f(j, {"name", "line1", "line2", "city", "region", "postalCode", "country",
+                               "phone", "id"});
+  ShippingAddress a;
+  a.name = f.optionalString("name", kMaxText).value_or("");
+  a.line1 = f.optionalString("line1", kMaxText).value_or("");
+  a.line2 = f.optionalString("line2", kMaxText);
+  a.city = f.optionalString("city", kMaxText).value_or("");
+  a.region = f.optionalString("region", kMaxText);
+  a.postalCode = f.optionalString("postalCode", 32);
+  a.country = f.requiredString("country", 2);
+  a.phone = f.optionalString("phone", 40);
+  return a;
+}
+
 // The body as the fingerprint sees it: keys sorted (nlohmann's objects are ordered maps)
 // and the card number reduced to its last four digits, so no form of it is ever stored.
 std::string canonical(http::Json body) {
@@ -88,6 +105,22 @@ CheckoutInput checkoutInputFrom(const http::Request& req) {
     in.method.stripePaymentMethod = mf.optionalString("stripePaymentMethod", 255);
   }
   in.fingerprint = fingerprint(canonical(body));
+  return in;
+}
+
+QuoteInput quoteInputFrom(const http::Request& req) {
+  const auto body = req.jsonObject();
+  const http::JsonFields f(body, {"shippingAddress", "addressId"});
+  QuoteInput in;
+  if (req.principal) in.cart.userId = req.principal->userId;
+  in.cart.guestCartId = guestCartId(req);
+  if (f.has("shippingAddress") && !body["shippingAddress"].is_null()) {
+    in.address = partialAddressFrom(body["shippingAddress"]);
+  }
+  in.addressId = f.optionalString("addressId", 64);
+  if (in.address && in.addressId) {
+    throw Error::validation("addressId", "send a shippingAddress or an addressId, not both");
+  }
   return in;
 }
 

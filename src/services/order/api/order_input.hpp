@@ -13,6 +13,9 @@ namespace um::order {
 
 // POST /v2/orders: body, Idempotency-Key, the principal and X-Cart-Id.
 CheckoutInput checkoutInputFrom(const http::Request& request);
+// POST /v2/orders/quote: {shippingAddress | addressId}, the principal and X-Cart-Id. Of an
+// inline address only `country` is required (a quote is asked while the address is typed).
+QuoteInput quoteInputFrom(const http::Request& request);
 // Who asks: the principal, or a guest holding X-Cart-Id. 401 when neither.
 Viewer viewerFrom(const http::Request& request);
 // ?limit (1–100, default 20) and ?cursor.

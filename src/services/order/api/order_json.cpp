@@ -68,6 +68,29 @@ http::Json orderJson(const Order& o) {
   return out;
 }
 
+http::Json quoteJson(const Quote& q) {
+  http::Json items = http::Json::array();
+  std::int64_t units = 0;
+  for (const auto& l : q.items) {
+    items.push_back({{"productId", l.productId},
+                     {"variantId", l.variantId},
+                     {"sku", l.sku},
+                     {"name", l.name},
+                     {"unitPrice", money(l.unitPrice, q.currency)},
+                     {"quantity", l.quantity},
+                     {"lineTotal", money(l.lineTotal, q.currency)}});
+    units += l.quantity;
+  }
+  return {{"currency", q.currency},
+          {"items", items},
+          {"itemCount", units},
+          {"subtotal", money(q.totals.subtotal, q.currency)},
+          {"shipping", money(q.totals.shipping, q.currency)},
+          {"tax", money(q.totals.tax, q.currency)},
+          {"total", money(q.totals.total, q.currency)},
+          {"taxRate", q.taxRate}};
+}
+
 http::Json pageJson(const OrderPage& page) {
   http::Json items = http::Json::array();
   for (const auto& o : page.items) items.push_back(orderJson(o));

@@ -6,6 +6,7 @@
 
 #include "core/http/message.hpp"
 #include "services/order/domain/order.hpp"
+#include "services/order/domain/order_service.hpp"
 #include "services/order/domain/order_store.hpp"
 
 namespace um::order {
@@ -13,5 +14,7 @@ namespace um::order {
 http::Json orderJson(const Order& order);
 http::Json addressJson(const ShippingAddress& address);
 http::Json pageJson(const OrderPage& page);
+// POST /v2/orders/quote: {currency, items, itemCount, subtotal, shipping, tax, total, taxRate}.
+http::Json quoteJson(const Quote& quote);
 
 }  // namespace um::order

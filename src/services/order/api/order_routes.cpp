@@ -25,6 +25,17 @@ void addOrderRoutes(http::Router& router, std::shared_ptr<OrderService> orders,
       },
       optionalAuth);
 
+  // Extension of the contract: the checkout page's totals before it pays. Read-only, so no
+  // Idempotency-Key; the cart is named like POST /v2/orders names it.
+  router.add(
+      "POST", "/v2/orders/quote",
+      [orders](http::Request& req) {
+        auto res = http::Response::json(200, quoteJson(orders->quote(quoteInputFrom(req))));
+        res.headers.set("Cache-Control", "no-store");
+        return res;
+      },
+      optionalAuth);
+
   router.add(
       "GET", "/v2/orders",
       [orders](http::Request& req) {

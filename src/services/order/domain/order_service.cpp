@@ -19,6 +19,8 @@ using S = OrderStatus;
 constexpr int kChangeAttempts = 5;
 constexpr const char* kFulfil = "fulfil";
 constexpr const char* kCancel = "cancel";
+// Refunded in full before it shipped: the sold units go back on sale.
+constexpr const char* kRestock = "restock";
 
 bool isConflict(const Error& e, const char* code) {
   return e.kind() == ErrorKind::kConflict && e.code() == code;
@@ -53,9 +55,13 @@ void validateAddress(const ShippingAddress& a) {
   required(a.name, "name");
   required(a.line1, "line1");
   required(a.city, "city");
-  const bool country = a.country.size() == 2 && std::isupper(static_cast<unsigned char>(a.country[0])) &&
-                       std::isupper(static_cast<unsigned char>(a.country[1]));
-  if (!country) {
+  validateCountry(a.country);
+}
+
+void validateCountry(const std::string& c) {
+  const bool ok = c.size() == 2 && std::isupper(static_cast<unsigned char>(c[0])) &&
+                  std::isupper(static_cast<unsigned char>(c[1]));
+  if (!ok) {
     throw Error::validation("shippingAddress.country", "country must be an ISO 3166-1 alpha-2 code like US");
   }
 }
@@ -109,16 +115,7 @@ CheckoutResult OrderService::checkout(const CheckoutInput& in) {
     email = deps_.customers.email(*in.cart.userId).value_or("");
   }
   if (email.empty()) throw Error::validation("email", "an email is required for a guest checkout");
-  ShippingAddress address;
-  if (in.address) {
-    address = *in.address;
-  } else if (in.addressId && in.cart.userId) {
-    auto found = deps_.customers.address(*in.cart.userId, *in.addressId);
-    if (!found) throw Error::validation("addressId", "no such address in your address book");
-    address = *found;
-  } else {
-    throw Error::validation("shippingAddress", "a shippingAddress (or, signed in, an addressId) is required");
-  }
+  const ShippingAddress address = resolveAddress(in.cart, in.address, in.addressId);
   validateAddress(address);
   deps_.payments().checkMethod(in.provider, in.method);
 
@@ -181,18 +178,35 @@ CheckoutResult OrderService::checkout(const CheckoutInput& in) {
   return {pay(order, in.method), true};
 }
 
-Order OrderService::buildOrder(const CheckoutInput& in, const std::string& email,
-                               const ShippingAddress& address) {
-  const auto lines = deps_.carts.lines(in.cart);
+ShippingAddress OrderService::resolveAddress(const CartRef& cart,
+                                             const std::optional<ShippingAddress>& inline_,
+                                             const std::optional<std::string>& addressId) {
+  if (inline_) return *inline_;
+  if (addressId && cart.userId) {
+    // Another buyer's address id reads as unknown: ids are not to be probed.
+    auto found = deps_.customers.address(*cart.userId, *addressId);
+    if (!found) throw Error::validation("addressId", "no such address in your address book");
+    return *found;
+  }
+  if (addressId) throw Error::validation("addressId", "sign in to use a saved address");
+  throw Error::validation("shippingAddress", "a shippingAddress (or, signed in, an addressId) is required");
+}
+
+Quote OrderService::quote(const QuoteInput& in) {
+  const ShippingAddress address = resolveAddress(in.cart, in.address, in.addressId);
+  validateCountry(address.country);
+  return priceCart(in.cart, address.country);
+}
+
+Quote OrderService::priceCart(const CartRef& cart, const std::string& country) {
+  const auto lines = deps_.carts.lines(cart);
   if (lines.empty()) throw Error::conflict("cart_empty", "the cart is empty");
 
   std::vector<std::string> variantIds;
   for (const auto& l : lines) variantIds.push_back(l.variantId);
-  auto& catalog = deps_.catalog();
-  const auto priced = catalog.variants(variantIds);
+  const auto priced = deps_.catalog().variants(variantIds);
 
-  Order o;
-  o.id = newId();
+  Quote q;
   for (const auto& line : lines) {
     const product::PricedVariant* v = nullptr;
     for (const auto& p : priced) {
@@ -201,8 +215,8 @@ Order OrderService::buildOrder(const CheckoutInput& in, const std::string& email
     if (!v || !v->purchasable) {
       throw Error::conflict("product_unavailable", "an item in the cart is no longer for sale");
     }
-    if (o.currency.empty()) o.currency = v->currency;
-    if (v->currency != o.currency) {
+    if (q.currency.empty()) q.currency = v->currency;
+    if (v->currency != q.currency) {
       throw Error::conflict("mixed_currencies", "the cart mixes currencies");
     }
     OrderLine l;
@@ -214,14 +228,26 @@ Order OrderService::buildOrder(const CheckoutInput& in, const std::string& email
                  : v->productName + " — " + v->variantName;
     l.unitPrice = v->unitPrice;  // today's price, never the cart's snapshot
     l.quantity = line.quantity;
-    o.items.push_back(std::move(l));
+    q.items.push_back(std::move(l));
   }
-  const auto totals = priceOrder(options_.pricing, o.items, address.country);
-  o.subtotal = totals.subtotal;
-  o.shipping = totals.shipping;
-  o.tax = totals.tax;
-  o.total = totals.total;
+  q.totals = priceOrder(options_.pricing, q.items, country);
+  q.taxRate = taxRateFor(options_.pricing, country);
+  return q;
+}
+
+Order OrderService::buildOrder(const CheckoutInput& in, const std::string& email,
+                               const ShippingAddress& address) {
+  Quote q = priceCart(in.cart, address.country);
+  Order o;
+  o.id = newId();
+  o.currency = q.currency;
+  o.items = std::move(q.items);
+  o.subtotal = q.totals.subtotal;
+  o.shipping = q.totals.shipping;
+  o.tax = q.totals.tax;
+  o.total = q.totals.total;
   if (o.total <= 0) throw Error::conflict("order_total_zero", "there is nothing to pay for");
+  auto& catalog = deps_.catalog();
 
   // All or nothing; 409 insufficient_stock leaves nothing held.
   o.reservationId = catalog.reserve(reserveLines(o.items), options_.reservationTtl, o.id);
@@ -272,14 +298,52 @@ Order OrderService::pay(Order order, const payment::PaymentMethod& method) {
     }
     throw;
   }
-  return applyPaymentState(order.id, state);
+  return applyPaymentState(order, state);
 }
 
-Order OrderService::applyPaymentState(const std::string& orderId, const payment::PaymentState& s) {
-  deps_.store.setPayment(orderId, {s.provider, s.status, s.id, s.clientSecret, s.approvalUrl}, now());
-  if (s.status == "succeeded") paymentSucceeded(orderId, s.id);
-  if (s.status == "failed") paymentFailed(orderId, s.failureCode.value_or("payment_failed"));
-  return require(orderId);
+Order OrderService::applyPaymentState(const Order& order, const payment::PaymentState& s) {
+  if (s.status == "succeeded" && order.status == S::kPendingPayment) {
+    // The common case, paid at once: the order in hand is the one just stored, so the paid
+    // change and its owed work need no re-reading (fewer round trips per checkout). The
+    // change itself records the payment's status and id.
+    if (auto paid = markPaid(order, s.id)) return *paid;
+    paymentSucceeded(order.id, s.id);  // moved on meanwhile: the general path sorts it out
+    return require(order.id);
+  }
+  deps_.store.setPayment(order.id, {s.provider, s.status, s.id, s.clientSecret, s.approvalUrl}, now());
+  if (s.status == "succeeded") paymentSucceeded(order.id, s.id);
+  if (s.status == "failed") paymentFailed(order.id, s.failureCode.value_or("payment_failed"));
+  return require(order.id);
+}
+
+std::optional<Order> OrderService::markPaid(const Order& o, const std::string& paymentId) {
+  OrderChange c;
+  c.orderId = o.id;
+  c.expected = S::kPendingPayment;
+  c.status = S::kPaid;
+  c.at = now();
+  c.pendingEffect = kFulfil;
+  c.paymentStatus = "succeeded";
+  c.paymentId = paymentId;
+  c.eventType = "order.paid";
+  c.eventPayload = eventPayload(o, S::kPaid);
+  c.eventPayload["paymentId"] = paymentId;
+  if (deps_.store.apply(c) != ChangeResult::kApplied) return std::nullopt;
+  log::info("order paid", {{"orderId", o.id}, {"number", o.number}, {"total", o.total}});
+
+  Order paid = o;
+  paid.status = S::kPaid;
+  paid.updatedAt = c.at;
+  paid.statusHistory.push_back({S::kPaid, c.at, std::nullopt});
+  paid.payment.status = "succeeded";
+  paid.payment.paymentId = paymentId;
+  try {
+    if (!runEffect(paid, kFulfil)) return std::nullopt;  // cancelled instead: re-read
+  } catch (const std::exception& e) {
+    // Still owed: the order.paid event and the sweeper do it again.
+    log::warn("order fulfilment effects deferred", {{"orderId", o.id}, {"error", e.what()}});
+  }
+  return paid;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -409,30 +473,12 @@ void OrderService::paymentSucceeded(const std::string& orderId, const std::strin
     if (summary->status != S::kPendingPayment) {
       // Recorded already, maybe by the event racing this call: make sure its owed work is
       // done before our caller answers (the buyer then sees an empty cart).
-      settleEffect(orderId);
+      if (summary->pendingEffect) settleEffect(orderId);
       return;
     }
     const Order o = require(orderId);  // the lines, for the event
-    OrderChange c;
-    c.orderId = o.id;
-    c.expected = S::kPendingPayment;
-    c.status = S::kPaid;
-    c.at = now();
-    c.pendingEffect = kFulfil;
-    c.paymentStatus = "succeeded";
-    c.paymentId = paymentId;
-    c.eventType = "order.paid";
-    c.eventPayload = eventPayload(o, S::kPaid);
-    c.eventPayload["paymentId"] = paymentId;
-    if (deps_.store.apply(c) == ChangeResult::kApplied) {
-      log::info("order paid", {{"orderId", o.id}, {"number", o.number}, {"total", o.total}});
-      try {
-        runPendingEffect(o.id);
-      } catch (const std::exception& e) {
-        log::warn("order fulfilment effects deferred", {{"orderId", o.id}, {"error", e.what()}});
-      }
-      return;
-    }
+    if (o.status != S::kPendingPayment) continue;  // the checks above decide
+    if (markPaid(o, paymentId)) return;
   }
   throw Error::unavailable("order_busy", "the order kept changing");
 }
@@ -493,6 +539,12 @@ void OrderService::paymentRefunded(const std::string& orderId, const std::string
     } else {
       c.status = refunded >= o.total ? S::kRefunded : S::kPartiallyRefunded;
       requireTransition(o.status, c.status);
+      // Refunded in full while the goods are still here: like a cancel, they go back on sale.
+      // Once shipped they are with the buyer; a return is restocked by hand.
+      if (c.status == S::kRefunded && !o.shipment &&
+          (o.status == S::kPaid || o.status == S::kPartiallyRefunded)) {
+        c.pendingEffect = kRestock;
+      }
     }
     if (o.refunded + amount > o.total) c.refund->amount = o.total - o.refunded;
     c.note = "refund " + std::to_string(amount) + " " + o.currency;
@@ -506,6 +558,7 @@ void OrderService::paymentRefunded(const std::string& orderId, const std::string
       case ChangeResult::kApplied:
         log::info("order refunded", {{"orderId", o.id}, {"amount", amount},
                                      {"status", toString(c.status)}});
+        if (c.pendingEffect) settleEffect(o.id);
         return;
       case ChangeResult::kDuplicateRefund:
         return;
@@ -522,12 +575,20 @@ void OrderService::paymentRefunded(const std::string& orderId, const std::string
 void OrderService::runPendingEffect(const std::string& orderId) {
   auto o = deps_.store.findSummary(orderId);
   if (!o || !o->pendingEffect) return;
-  const std::string effect = *o->pendingEffect;
+  o = deps_.store.find(orderId);  // with its lines, which fulfilling needs
+  if (!o || !o->pendingEffect) return;
+  runEffect(*o, *o->pendingEffect);
+}
+
+bool OrderService::runEffect(const Order& o, const std::string& effect) {
   try {
-    if (effect == kFulfil && o->status != S::kCancelled) {
-      fulfil(*o);
-    } else if (effect == kCancel || o->status == S::kCancelled) {
-      undo(*o);
+    if (effect == kRestock) {
+      deps_.catalog().restock(o.reservationId);
+    } else if (effect == kFulfil && o.status != S::kCancelled) {
+      // Not honoured (the stock was gone): the cancel that replaced it owns the order now.
+      if (!fulfil(o)) return false;
+    } else if (effect == kCancel || o.status == S::kCancelled) {
+      undo(o);
     }
   } catch (const Error& e) {
     // A peer or a store down (or our own bug) may pass: keep the work owed and retry. A
@@ -535,12 +596,13 @@ void OrderService::runPendingEffect(const std::string& orderId) {
     // loudly and stop, rather than retry it every few seconds forever.
     if (e.kind() == ErrorKind::kUnavailable || e.kind() == ErrorKind::kInternal) throw;
     log::error("owed order work refused; giving up on it",
-               {{"orderId", orderId}, {"effect", effect}, {"code", e.code()}, {"error", e.what()}});
+               {{"orderId", o.id}, {"effect", effect}, {"code", e.code()}, {"error", e.what()}});
   }
-  deps_.store.clearEffect(orderId, effect);
+  deps_.store.clearEffect(o.id, effect);
+  return true;
 }
 
-void OrderService::fulfil(const Order& o) {
+bool OrderService::fulfil(const Order& o) {
   auto& catalog = deps_.catalog();
   try {
     catalog.commit(o.reservationId);
@@ -548,26 +610,41 @@ void OrderService::fulfil(const Order& o) {
     if (!isConflict(e, "reservation_released")) throw;
     // Paid after the hold ran out and the stock went back on sale. Hold it again if it is
     // still there; if not, the order cannot be honoured and the buyer gets the money back.
+    // Not for an order cancelled meanwhile (this work may be a late retry): its units are
+    // back on sale and stay there.
+    if (const auto now = deps_.store.findSummary(o.id); !now || now->status == S::kCancelled) {
+      return false;
+    }
     try {
-      const auto lines = reserveLines(require(o.id).items);
+      const auto lines = reserveLines(o.items);
       catalog.commit(catalog.reserve(lines, std::chrono::seconds(60), o.id));
     } catch (const Error& again) {
       if (!isConflict(again, "insufficient_stock")) throw;
       log::warn("paid order lost its stock; cancelling with a refund", {{"orderId", o.id}});
       cancelInternal(o.id, "stock no longer available");
-      return;
+      return false;
     }
   }
-  deps_.carts.clear({o.userId, o.cartId});
+  // Only the units this order bought: what the shopper added since checkout stays.
+  std::vector<CartLine> bought;
+  for (const auto& l : o.items) bought.push_back({l.productId, l.variantId, l.quantity});
+  deps_.carts.removeOrdered({o.userId, o.cartId}, o.id, bought);
+  return true;
 }
 
 void OrderService::undo(const Order& o) {
+  auto& catalog = deps_.catalog();
   try {
-    deps_.catalog().release(o.reservationId);
+    catalog.release(o.reservationId);
   } catch (const Error& e) {
-    // Committed: the order was paid, the units were sold; putting them back on sale is the
-    // catalog's decision on order.cancelled (wasPaid). Unknown: nothing to give back.
-    if (!isConflict(e, "reservation_committed") && e.kind() != ErrorKind::kNotFound) throw;
+    if (isConflict(e, "reservation_committed")) {
+      // The order was paid and its units sold: the cancel puts them back on sale. The
+      // catalog moves a reservation to restocked once, so a retry of this owed work, or the
+      // order.cancelled event redelivered, adds nothing more.
+      catalog.restock(o.reservationId);
+    } else if (e.kind() != ErrorKind::kNotFound) {  // unknown: nothing to give back
+      throw;
+    }
   }
   if (auto state = deps_.payments().cancel(o.id)) {
     deps_.store.setPaymentStatus(o.id, state->status);

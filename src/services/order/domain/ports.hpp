@@ -24,6 +24,8 @@ struct CartLine {
   std::string productId;
   std::string variantId;
   std::int64_t quantity = 0;
+
+  bool operator==(const CartLine&) const = default;
 };
 
 class CartGateway {
@@ -31,8 +33,10 @@ class CartGateway {
   virtual ~CartGateway() = default;
   // The lines to check out; empty when there is no cart.
   virtual std::vector<CartLine> lines(const CartRef& cart) = 0;
-  // Empties the cart once its order is paid. Idempotent.
-  virtual void clear(const CartRef& cart) = 0;
+  // Once order `orderId` is paid: takes exactly its lines out of the cart, leaving what was
+  // added after checkout. Idempotent per order.
+  virtual void removeOrdered(const CartRef& cart, const std::string& orderId,
+                             const std::vector<CartLine>& lines) = 0;
 };
 
 class CustomerDirectory {

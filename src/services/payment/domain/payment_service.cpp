@@ -149,7 +149,8 @@ Payment PaymentService::learn(const Payment& p, const ProviderPayment& seen) {
                                         {"provider", p.provider}});
       }
       auto now = reload(p.id);
-      if (now.cancelRequested && captured(now.status)) refundRemainder(now);
+      if (!(now.cancelRequested && captured(now.status))) return now;
+      refundRemainder(now);
       return reload(p.id);
     }
     case ProviderStatus::kFailed: {

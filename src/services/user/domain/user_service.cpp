@@ -98,6 +98,11 @@ std::vector<Address> UserService::addresses(const std::string& userId) {
   return store_.listAddresses(userId);
 }
 
+std::optional<Address> UserService::findAddress(const std::string& userId,
+                                               const std::string& addressId) {
+  return store_.findAddress(userId, addressId);
+}
+
 Address UserService::addAddress(const std::string& userId, const AddressPatch& fields) {
   Address a = applyAddressPatch(Address{}, fields);
   a.id = newId();

@@ -34,6 +34,8 @@ class UserService {
   Profile updateProfile(const std::string& userId, const ProfilePatch& patch);
 
   std::vector<Address> addresses(const std::string& userId);
+  // nullopt also for another user's address.
+  std::optional<Address> findAddress(const std::string& userId, const std::string& addressId);
   Address addAddress(const std::string& userId, const AddressPatch& fields);
   Address updateAddress(const std::string& userId, const std::string& addressId,
                         const AddressPatch& patch);

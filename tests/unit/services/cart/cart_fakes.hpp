@@ -83,6 +83,7 @@ class FakeCatalog final : public product::Client {
   }
   void commit(const std::string&) override {}
   void release(const std::string&) override {}
+  void restock(const std::string&) override {}
 
   int calls = 0;
 

@@ -204,5 +204,28 @@ TEST(CartRulesTest, PricingSetsAsideVanishedAndArchivedProducts) {
   EXPECT_EQ(priced.subtotal.amount, 1000);
 }
 
+TEST(CartRulesTest, RemoveOrderedTakesExactlyTheOrderedUnitsOnce) {
+  auto cart = cartWith({{offer("p", "a", 100, 50), 3}, {offer("q", "b", 100, 50), 1}});
+  EXPECT_TRUE(removeOrdered(cart, "o1", {{"a", 2}, {"b", 1}}));
+  ASSERT_EQ(cart.items.size(), 1u);
+  EXPECT_EQ(cart.items[0].variantId, "a");
+  EXPECT_EQ(cart.items[0].quantity, 1);
+  EXPECT_FALSE(removeOrdered(cart, "o1", {{"a", 2}, {"b", 1}}));
+  EXPECT_EQ(cart.items[0].quantity, 1);
+  // More ordered than is left (lowered meanwhile): the line goes, nothing below zero.
+  EXPECT_TRUE(removeOrdered(cart, "o2", {{"a", 5}}));
+  EXPECT_TRUE(cart.items.empty());
+}
+
+TEST(CartRulesTest, RemoveOrderedRemembersOnlyTheLatestOrders) {
+  Cart cart;
+  for (std::size_t i = 0; i < kMaxSettledOrders + 5; ++i) {
+    EXPECT_TRUE(removeOrdered(cart, "o" + std::to_string(i), {}));
+  }
+  EXPECT_EQ(cart.settledOrders.size(), kMaxSettledOrders);
+  EXPECT_EQ(cart.settledOrders.back(), "o" + std::to_string(kMaxSettledOrders + 4));
+  EXPECT_FALSE(removeOrdered(cart, cart.settledOrders.back(), {}));
+}
+
 }  // namespace
 }  // namespace um::cart

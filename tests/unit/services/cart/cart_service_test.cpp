@@ -198,5 +198,44 @@ TEST_F(CartServiceTest, ClearDeletesTheCartAndIsIdempotent) {
   EXPECT_FALSE(carts_.contents(user("u1")));
 }
 
+TEST_F(CartServiceTest, AnOrderTakesOnlyItsUnitsAndOnlyOnce) {
+  carts_.addItem(user("u1"), {"mug", std::nullopt, 2});
+  carts_.addItem(user("u1"), {"shirt", std::string("shirt-m"), 1});
+  // Checked out: 2 mugs and the shirt. Then, while paying, one more mug.
+  carts_.addItem(user("u1"), {"mug", std::nullopt, 1});
+  const std::vector<OrderedUnits> bought{{"mug-1", 2}, {"shirt-m", 1}};
+  carts_.removeOrdered(user("u1"), "order-1", bought);
+  auto cart = carts_.view(user("u1"));
+  ASSERT_EQ(cart.items.size(), 1u);
+  EXPECT_EQ(cart.items[0].item.variantId, "mug-1");
+  EXPECT_EQ(cart.items[0].item.quantity, 1);
+  EXPECT_EQ(events_.events.back(), std::make_pair(cart.id.value(), std::string("ordered")));
+
+  carts_.removeOrdered(user("u1"), "order-1", bought);  // redelivered
+  cart = carts_.view(user("u1"));
+  ASSERT_EQ(cart.items.size(), 1u);
+  EXPECT_EQ(cart.items[0].item.quantity, 1);
+}
+
+TEST_F(CartServiceTest, AnOrderThatTakesEverythingEndsTheCart) {
+  carts_.addItem(user("u1"), {"mug", std::nullopt, 1});
+  const auto before = carts_.view(user("u1")).id;
+  carts_.removeOrdered(user("u1"), "order-1", {{"mug-1", 1}});
+  const auto after = carts_.view(user("u1"));
+  EXPECT_TRUE(after.items.empty());
+  EXPECT_NE(after.id, before);  // the next shopping starts a new cart
+  carts_.removeOrdered(user("u1"), "order-1", {{"mug-1", 1}});  // still remembered
+  EXPECT_EQ(carts_.view(user("u1")).id, after.id);
+
+  const auto guestCart = carts_.addItem({}, {"mug", std::nullopt, 1}).id.value();
+  carts_.removeOrdered(guest(guestCart), "order-2", {{"mug-1", 1}});
+  EXPECT_FALSE(store_.contains(CartKey::guest(guestCart)));
+}
+
+TEST_F(CartServiceTest, RemovingAnOrderFromACartThatIsGoneIsNotAnError) {
+  EXPECT_NO_THROW(carts_.removeOrdered(guest("gone"), "order-1", {{"mug-1", 1}}));
+  EXPECT_FALSE(store_.contains(CartKey::guest("gone")));
+}
+
 }  // namespace
 }  // namespace um::cart

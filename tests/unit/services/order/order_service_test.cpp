@@ -137,10 +137,19 @@ class FakeCatalog final : public product::Client {
   }
   void commit(const std::string& id) override {
     if (state[id] == "released") throw Error::conflict("reservation_released", "expired");
+    if (state[id] == "restocked") return;  // committed before, then put back
     state[id] = "committed";
   }
+  void restock(const std::string& id) override {
+    if (state[id] == "restocked") return;
+    if (state[id] != "committed") throw Error::conflict("reservation_not_committed", "not sold");
+    for (const auto& l : held[id]) stock[l.variantId] += l.quantity;
+    state[id] = "restocked";
+  }
   void release(const std::string& id) override {
-    if (state[id] == "committed") throw Error::conflict("reservation_committed", "sold");
+    if (state[id] == "committed" || state[id] == "restocked") {
+      throw Error::conflict("reservation_committed", "sold");
+    }
     if (state[id] == "active") {
       for (const auto& l : held[id]) stock[l.variantId] += l.quantity;
     }
@@ -157,10 +166,19 @@ class FakeCatalog final : public product::Client {
 class FakeCarts final : public CartGateway {
  public:
   std::vector<CartLine> lines(const CartRef&) override { return contents; }
-  void clear(const CartRef&) override {
-    contents.clear();
+  // Removes the ordered units once per order, like the cart service.
+  void removeOrdered(const CartRef&, const std::string& orderId,
+                     const std::vector<CartLine>& lines) override {
+    if (!settled.insert(orderId).second) return;
+    for (const auto& l : lines) {
+      for (auto& c : contents) {
+        if (c.variantId == l.variantId) c.quantity -= l.quantity;
+      }
+    }
+    std::erase_if(contents, [](const CartLine& c) { return c.quantity <= 0; });
     ++clears;
   }
+  std::set<std::string> settled;
   std::vector<CartLine> contents{{"p-v1", "v1", 2}};
   int clears = 0;
 };
@@ -168,8 +186,10 @@ class FakeCarts final : public CartGateway {
 class FakeCustomers final : public CustomerDirectory {
  public:
   std::optional<std::string> email(const std::string&) override { return "ada@example.com"; }
-  std::optional<ShippingAddress> address(const std::string&, const std::string&) override {
-    return std::nullopt;
+  // u1 owns address a1 (in France); every other id, or another user, finds nothing.
+  std::optional<ShippingAddress> address(const std::string& userId, const std::string& id) override {
+    if (userId != "u1" || id != "a1") return std::nullopt;
+    return ShippingAddress{"Ada", "2 Rue", std::nullopt, "Paris", std::nullopt, "75001", "FR", std::nullopt};
   }
 };
 
@@ -367,6 +387,92 @@ TEST_F(OrderServiceTest, OnlyTheOwnerOrAnAdminSeesAnOrder) {
   EXPECT_NO_THROW(service.get(o.id, Viewer{"admin", true, std::nullopt}));
   EXPECT_THROW(service.get(o.id, Viewer{"u2", false, std::nullopt}), Error);
   EXPECT_THROW(service.get(o.id, Viewer{std::nullopt, false, "some-cart"}), Error);
+}
+
+TEST_F(OrderServiceTest, CancellingAPaidOrderRestocksItOnceEvenWhenTheWorkRunsAgain) {
+  const auto o = service.checkout(input()).order;
+  EXPECT_EQ(catalog.stock["v1"], 3);
+  service.cancel(o.id, Viewer{"u1", false, std::nullopt});
+  EXPECT_EQ(catalog.state[o.reservationId], "restocked");
+  EXPECT_EQ(catalog.stock["v1"], 5);
+  // As after a crash before the work was recorded done, or order.cancelled redelivered.
+  store.orders.at(o.id).pendingEffect = "cancel";
+  service.runPendingEffect(o.id);
+  service.runPendingEffect(o.id);
+  EXPECT_EQ(catalog.stock["v1"], 5);
+}
+
+TEST_F(OrderServiceTest, AFullRefundBeforeShippingRestocksButNotAfterShipping) {
+  const auto kept = service.checkout(input("k1")).order;
+  service.refund(kept.id, 100, "partial");
+  EXPECT_EQ(catalog.stock["v1"], 3);  // a partial refund is a discount, the goods still go
+  EXPECT_EQ(service.refund(kept.id, std::nullopt, "rest").status, S::kRefunded);
+  EXPECT_EQ(catalog.stock["v1"], 5);
+
+  carts.contents = {{"p-v1", "v1", 2}};
+  const auto shipped = service.checkout(input("k2")).order;
+  service.ship(shipped.id, {"UPS", "1Z"});
+  EXPECT_EQ(service.refund(shipped.id, std::nullopt, "all").status, S::kRefunded);
+  EXPECT_EQ(catalog.stock["v1"], 3);  // with the buyer now
+}
+
+TEST_F(OrderServiceTest, OnlyTheOrderedUnitsLeaveTheCartAndOnlyOnce) {
+  payments.outcome = "pending";
+  const auto o = service.checkout(input()).order;
+  carts.contents = {{"p-v1", "v1", 3}, {"p-v2", "v2", 1}};  // added while paying
+  service.paymentSucceeded(o.id, "pay-" + o.id);
+  EXPECT_EQ(carts.contents, (std::vector<CartLine>{{"p-v1", "v1", 1}, {"p-v2", "v2", 1}}));
+  store.orders.at(o.id).pendingEffect = "fulfil";
+  service.runPendingEffect(o.id);
+  EXPECT_EQ(carts.contents.size(), 2u);
+  EXPECT_EQ(carts.contents.front().quantity, 1);
+}
+
+TEST_F(OrderServiceTest, AQuoteChargesWhatTheOrderWouldAndHoldsNothing) {
+  QuoteInput q;
+  q.cart.userId = "u1";
+  q.address = ShippingAddress{};
+  q.address->country = "DE";
+  const auto quote = service.quote(q);
+  EXPECT_EQ(quote.currency, "USD");
+  EXPECT_EQ(quote.totals.subtotal, 2000);
+  EXPECT_EQ(quote.totals.shipping, 499);
+  EXPECT_EQ(quote.totals.tax, 475);
+  EXPECT_EQ(quote.totals.total, 2974);
+  EXPECT_EQ(quote.taxRate, 1900);
+  EXPECT_EQ(catalog.stock["v1"], 5);
+  EXPECT_EQ(service.checkout(input()).order.total, quote.totals.total);
+
+  q.address->country = "Germany";
+  EXPECT_THROW(service.quote(q), Error);
+  carts.contents.clear();
+  q.address->country = "DE";
+  try {
+    service.quote(q);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "cart_empty");
+  }
+}
+
+TEST_F(OrderServiceTest, ASavedAddressIsUsedOnlyByItsOwner) {
+  auto in = input();
+  in.address.reset();
+  in.addressId = "a1";
+  const auto o = service.checkout(in).order;
+  EXPECT_EQ(o.shippingAddress.city, "Paris");
+  EXPECT_EQ(o.tax, 0);  // FR is not in the rates: the default, 0
+
+  auto stranger = input("k2");
+  stranger.address.reset();
+  stranger.addressId = "a1";
+  stranger.cart.userId = "u2";
+  try {
+    service.checkout(stranger);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field(), "addressId");
+  }
 }
 
 }  // namespace
