@@ -182,6 +182,7 @@ Config loadConfig(const EnvLookup& env) {
 
   r.string("STRIPE_SECRET_KEY", c.stripeSecretKey);
   r.string("STRIPE_WEBHOOK_SECRET", c.stripeWebhookSecret);
+  r.string("STRIPE_PUBLISHABLE_KEY", c.stripePublishableKey);
   r.url("STRIPE_API_BASE", {"http", "https"}, c.stripeApiBase);
   r.string("PAYPAL_CLIENT_ID", c.paypalClientId);
   r.string("PAYPAL_CLIENT_SECRET", c.paypalClientSecret);

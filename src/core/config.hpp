@@ -73,6 +73,7 @@ struct Config {
   // External services
   std::string stripeSecretKey;      // STRIPE_SECRET_KEY
   std::string stripeWebhookSecret;  // STRIPE_WEBHOOK_SECRET
+  std::string stripePublishableKey;  // STRIPE_PUBLISHABLE_KEY: public, for Stripe.js in the storefront
   std::string stripeApiBase = "https://api.stripe.com";  // STRIPE_API_BASE
   std::string paypalClientId;       // PAYPAL_CLIENT_ID
   std::string paypalClientSecret;   // PAYPAL_CLIENT_SECRET

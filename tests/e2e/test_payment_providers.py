@@ -44,7 +44,7 @@ def provider_env(stripe, paypal, **extra):
     env = {"STRIPE_SECRET_KEY": STRIPE_KEY, "STRIPE_WEBHOOK_SECRET": STRIPE_WEBHOOK_SECRET,
            "STRIPE_API_BASE": stripe.url, "PAYPAL_CLIENT_ID": "pp-client",
            "PAYPAL_CLIENT_SECRET": "pp-secret", "PAYPAL_API_BASE": paypal.url,
-           "PAYPAL_WEBHOOK_ID": PAYPAL_WEBHOOK_ID}
+           "PAYPAL_WEBHOOK_ID": PAYPAL_WEBHOOK_ID, "STRIPE_PUBLISHABLE_KEY": "pk_test_providers"}
     env.update(extra)
     return env
 
@@ -415,5 +415,29 @@ def test_feature_flags_switch_providers_off(stripe, paypal):
         assert_error(checkout(api, token=token, provider="stripe", card=None), 400, "provider_unavailable")
         assert_error(checkout(api, token=token, provider="paypal", card=None), 400, "provider_unavailable")
         assert checkout(api, token=token).status == 201  # the test provider still works
+        assert api.get("/v2/payments/config").json["providers"] == ["test"]
+    finally:
+        s.stop()
+
+
+def test_the_storefront_learns_which_providers_take_payments(api):
+    r = api.get("/v2/payments/config")
+    assert r.status == 200, r
+    assert r.json == {"providers": ["paypal", "stripe", "test"],
+                      "stripePublishableKey": "pk_test_providers"}
+    assert "max-age" in r.headers.get("Cache-Control", "")
+
+
+def test_production_never_offers_the_test_card(stripe, paypal):
+    s = ServerProcess(stores()[0], extra_env=provider_env(
+        stripe, paypal, NODE_ENV="production", JWT_SECRET="p" * 40,
+        REFRESH_TOKEN_SECRET="r" * 40)).start()
+    try:
+        api = Api(s.url)
+        assert api.get("/v2/payments/config").json["providers"] == ["paypal", "stripe"]
+        admin = admin_token(s, api)
+        token, _ = new_cart(api, admin, category(api, admin))
+        assert_error(checkout(api, token=token), 400, "provider_unavailable")
+        assert checkout(api, token=token, provider="stripe", card=None).status == 201
     finally:
         s.stop()

@@ -49,7 +49,8 @@ struct PaymentComponents {
                  {ctx.config.checkout.paymentReconcileAfter, faultAfterCapture(ctx.config)}),
         reconciler(payments, reconcileInterval(ctx.config.checkout.paymentReconcileAfter)) {
     const Config& c = ctx.config;
-    providers.add(std::make_shared<TestProvider>(ctx.database), true);
+    // The test card pays without moving money: never offered to shoppers in production.
+    providers.add(std::make_shared<TestProvider>(ctx.database), !c.isProduction());
     // Production talks to real endpoints only; tests point the base URLs at local fakes.
     auto http = http_client::makeBeastHttpClient();
     StripeOptions stripe{c.stripeSecretKey, c.stripeWebhookSecret, c.stripeApiBase};
@@ -76,7 +77,9 @@ struct PaymentComponents {
 void registerPaymentService(ServiceContext& ctx) {
   auto parts = std::make_shared<PaymentComponents>(ctx);
   std::shared_ptr<PaymentService> payments(parts, &parts->payments);
-  addPaymentRoutes(ctx.router, payments, ctx.authenticator, ctx.clock);
+  addPaymentRoutes(ctx.router, payments,
+                   {parts->providers.acceptingNewPayments(), ctx.config.stripePublishableKey},
+                   ctx.authenticator, ctx.clock);
   ctx.clients.provide<Client>(makeInProcessClient(payments));
   ctx.lifecycle.onStart([parts] { parts->reconciler.start(); });
   ctx.lifecycle.onStop([parts] { parts->reconciler.stop(); });

@@ -3,8 +3,8 @@ import type { PaymentConfig } from '@shared/api/types';
 import { api } from './client';
 
 /**
- * Which payment providers the server takes, or null while it cannot say: the read-only
- * GET /v2/payments/config is proposed (docs/frontends.md) and answers 404 until it exists.
+ * Which payment providers the server takes (GET /v2/payments/config), or null when it
+ * cannot say: a server older than the endpoint answers 404.
  */
 export async function getPaymentConfig(): Promise<PaymentConfig | null> {
   try {

@@ -56,7 +56,23 @@ int limitParam(const http::Request& req) {
 }  // namespace
 
 void addPaymentRoutes(http::Router& router, std::shared_ptr<PaymentService> payments,
-                      const http::Authenticator& authenticator, const Clock& clock) {
+                      CheckoutOptions checkout, const http::Authenticator& authenticator,
+                      const Clock& clock) {
+  // Fixed for the life of the process, so the answer is built once and served inline.
+  const http::Json config = {
+      {"providers", checkout.providers},
+      {"stripePublishableKey", checkout.stripePublishableKey.empty()
+                                   ? http::Json(nullptr)
+                                   : http::Json(checkout.stripePublishableKey)}};
+  router.add(
+      "GET", "/v2/payments/config",
+      [config](http::Request&) {
+        auto response = http::Response::json(200, config);
+        response.headers.set("Cache-Control", "public, max-age=60");
+        return response;
+      },
+      {.execution = http::Execution::kInline});
+
   for (const std::string provider : {"stripe", "paypal"}) {
     router.add("POST", "/v2/payments/webhooks/" + provider,
                [payments, provider, &clock](http::Request& req) {

@@ -18,6 +18,14 @@ PaymentProvider& ProviderRegistry::forNewPayment(const std::string& name) const 
   return *it->second.provider;
 }
 
+std::vector<std::string> ProviderRegistry::acceptingNewPayments() const {
+  std::vector<std::string> names;
+  for (const auto& [name, entry] : providers_) {
+    if (entry.acceptsNewPayments) names.push_back(name);
+  }
+  return names;
+}
+
 PaymentProvider& ProviderRegistry::forExisting(const std::string& name) const {
   auto it = providers_.find(name);
   if (it == providers_.end()) {

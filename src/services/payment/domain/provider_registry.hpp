@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "services/payment/domain/payment_provider.hpp"
 
@@ -22,6 +23,8 @@ class ProviderRegistry {
   // For a payment that exists: throws Error 503 provider_unavailable when not configured.
   PaymentProvider& forExisting(const std::string& name) const;
   bool has(const std::string& name) const { return providers_.contains(name); }
+  // The providers that take new payments, by name, in name order.
+  std::vector<std::string> acceptingNewPayments() const;
 
  private:
   struct Entry {
