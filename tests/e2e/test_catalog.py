@@ -321,3 +321,156 @@ def test_pages_stay_correct_while_products_are_added(api, admin, categories, see
     api.post("/v2/admin/products", product_body(categories["decor"]["id"]), token=admin)
     again = api.get(f"/v2/products?limit=5&sort=newest&cursor={first['nextCursor']}").json
     assert [p["id"] for p in again["items"]] == [p["id"] for p in second["items"]]
+
+
+# --- contract coverage: every admin route is for admins, and the remaining statuses -----------
+
+ADMIN_ROUTES = [
+    ("GET", "/v2/admin/products"),
+    ("POST", "/v2/admin/products"),
+    ("GET", "/v2/admin/products/some-id"),
+    ("PATCH", "/v2/admin/products/some-id"),
+    ("DELETE", "/v2/admin/products/some-id"),
+    ("PUT", "/v2/admin/variants/some-id/stock"),
+    ("POST", "/v2/admin/categories"),
+    ("PATCH", "/v2/admin/categories/some-id"),
+    ("DELETE", "/v2/admin/categories/some-id"),
+]
+
+
+@pytest.fixture(scope="module")
+def customer(api):
+    return customer_token(api)
+
+
+@pytest.mark.parametrize("method,path", ADMIN_ROUTES)
+def test_every_admin_route_is_401_without_a_token_and_403_for_a_customer(api, customer, method,
+                                                                           path):
+    body = {} if method in ("POST", "PATCH", "PUT") else None
+    assert_error(api.request(method, path, body=body), 401)
+    assert_error(api.request(method, path, body=body, token="not-a-token"), 401)
+    assert_error(api.request(method, path, body=body, token=customer), 403)
+
+
+def test_product_detail_and_categories_answer_304_to_a_known_etag(api, seeded):
+    some = api.get("/v2/products?limit=1").json["items"][0]
+    for path in (f"/v2/products/{some['id']}", f"/v2/products/{some['slug']}", "/v2/categories"):
+        first = api.get(path)
+        assert first.status == 200 and first.headers["ETag"], path
+        assert first.headers["Cache-Control"].startswith("public, max-age=")
+        again = api.get(path, headers={"If-None-Match": first.headers["ETag"]})
+        assert again.status == 304 and again.body == b"", path
+        assert again.headers["ETag"] == first.headers["ETag"]
+        assert again.headers["X-Request-Id"]
+
+
+def test_head_of_a_cached_list_has_the_headers_and_no_body(api, seeded):
+    get = api.get("/v2/products?limit=3")
+    head = api.request("HEAD", "/v2/products?limit=3")
+    assert head.status == 200 and head.body == b""
+    assert head.headers["ETag"] == get.headers["ETag"]
+    assert int(head.headers["Content-Length"]) == len(get.body)
+
+
+def test_admin_missing_things_are_404(api, admin):
+    assert_error(api.get("/v2/admin/products/nope", token=admin), 404, "not_found")
+    assert_error(api.delete("/v2/admin/categories/nope", token=admin), 404)
+
+
+def test_patch_conflicts_are_409(api, admin, categories):
+    one = api.post("/v2/admin/products", product_body(categories["decor"]["id"]), token=admin).json
+    two = api.post("/v2/admin/products", product_body(categories["decor"]["id"]), token=admin).json
+    assert_error(api.patch(f"/v2/admin/products/{two['id']}", {"slug": one["slug"]}, token=admin),
+                 409, "slug_taken")
+    assert_error(api.patch(f"/v2/admin/products/{two['id']}",
+                           {"variants": [{"id": two["variants"][0]["id"],
+                                          "sku": one["variants"][0]["sku"]}]}, token=admin),
+                 409, "sku_taken")
+    a = api.post("/v2/admin/categories", {"name": f"Conflict {uuid.uuid4().hex[:6]}"}, token=admin).json
+    b = api.post("/v2/admin/categories", {"name": f"Conflict {uuid.uuid4().hex[:6]}"}, token=admin).json
+    assert_error(api.patch(f"/v2/admin/categories/{b['id']}", {"slug": a["slug"]}, token=admin),
+                 409, "slug_taken")
+    assert_error(api.patch(f"/v2/admin/products/{two['id']}", {"name": 5}, token=admin),
+                 400, "validation_failed", "name")
+    assert_error(api.request("PATCH", f"/v2/admin/products/{two['id']}", raw=b"name=x",
+                             headers={"Content-Type": "text/plain"}, token=admin), 415)
+
+
+# --- admin list (an extension to the contract: docs/catalog.md) --------------------------------
+
+def admin_walk(api, admin, query, limit=4):
+    items, cursor = [], None
+    for _ in range(200):
+        q = dict(query, limit=limit)
+        if cursor:
+            q["cursor"] = cursor
+        r = api.get("/v2/admin/products?" + urllib.parse.urlencode(q), token=admin)
+        assert r.status == 200, r
+        items += r.json["items"]
+        cursor = r.json["nextCursor"]
+        if cursor is None:
+            return items, r.json["total"]
+    raise AssertionError("pagination never ended")
+
+
+def test_admin_list_shows_every_status_and_filters_by_status_and_text(api, admin, categories):
+    tag = uuid.uuid4().hex[:8]
+    made = {}
+    for status in ("active", "draft", "archived"):
+        body = product_body(categories["decor"]["id"], name=f"Admin Lamp {tag} {status}",
+                            status=status,
+                            variants=[{"sku": f"ADM-{tag}-{status}".upper(), "stock": 1}])
+        r = api.post("/v2/admin/products", body, token=admin)
+        assert r.status == 201, r
+        made[status] = r.json
+
+    everything, total = admin_walk(api, admin, {"q": tag})
+    assert total == 3 and {p["id"] for p in everything} == {p["id"] for p in made.values()}
+    for p in everything:
+        assert_product_shape(p)
+    ids = [p["id"] for p in everything]
+    assert ids == sorted(ids, reverse=True)  # newest first by default
+
+    for status, product in made.items():
+        r = api.get(f"/v2/admin/products?status={status}&q={tag}", token=admin)
+        assert r.status == 200
+        assert [p["id"] for p in r.json["items"]] == [product["id"]], status
+        assert r.json["total"] == 1
+
+    # Case-insensitive, and a SKU matches too; LIKE's wildcards are plain characters.
+    upper = api.get(f"/v2/admin/products?q=ADMIN+LAMP+{tag.upper()}", token=admin).json
+    assert upper["total"] == 3
+    by_sku = api.get(f"/v2/admin/products?q=adm-{tag}-draft", token=admin).json
+    assert [p["id"] for p in by_sku["items"]] == [made["draft"]["id"]]
+    assert api.get("/v2/admin/products?q=%25%25" + tag, token=admin).json["total"] == 0
+
+    # The public list still shows only the active one.
+    public = {p["id"] for p in api.get("/v2/products?limit=100&category=decor").json["items"]}
+    assert made["active"]["id"] in public
+    assert made["draft"]["id"] not in public and made["archived"]["id"] not in public
+
+
+def test_admin_list_pages_every_product_once(api, admin, seeded):
+    items, total = admin_walk(api, admin, {"sort": "price_asc"}, limit=9)
+    ids = [p["id"] for p in items]
+    assert len(ids) == len(set(ids)) == total
+    assert total >= api.get("/v2/products?limit=1").json["total"]
+    prices = [p["price"]["amount"] for p in items]
+    assert prices == sorted(prices)
+
+
+def test_admin_list_sees_a_change_at_once(api, admin, categories):
+    p = api.post("/v2/admin/products", product_body(categories["decor"]["id"]), token=admin).json
+    api.delete(f"/v2/admin/products/{p['id']}", token=admin)
+    r = api.get(f"/v2/admin/products?q={p['slug']}", token=admin)
+    assert r.json["items"][0]["status"] == "archived"
+
+
+@pytest.mark.parametrize("query,field", [
+    ("status=deleted", "status"), ("limit=0", "limit"), ("limit=101", "limit"),
+    ("sort=best", "sort"), ("cursor=garbage", "cursor"), ("category=no-such", "category"),
+    ("q=" + "x" * 201, "q"),
+])
+def test_bad_admin_list_parameters_are_400(api, admin, query, field):
+    assert_error(api.get("/v2/admin/products?" + query, token=admin), 400, "validation_failed",
+                 field)

@@ -94,4 +94,13 @@ Response Response::text(int status, std::string body, std::string contentType) {
   return r;
 }
 
+Response Response::shared(int status, std::shared_ptr<const std::string> body,
+                          std::string contentType) {
+  Response r;
+  r.status = status;
+  r.headers.set("Content-Type", std::move(contentType));
+  r.sharedBody = std::move(body);
+  return r;
+}
+
 }  // namespace um::http

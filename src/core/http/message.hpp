@@ -4,6 +4,7 @@
 // they compile without Beast (one Beast translation unit costs ~35 s here).
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,10 +69,18 @@ struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // Immutable bytes shared with a cache (a pre-serialised catalog page, a static file), sent
+  // instead of `body` when set: a hot answer is then never copied per request.
+  std::shared_ptr<const std::string> sharedBody;
+
+  // The bytes to send, whichever of the two holds them.
+  std::string_view payload() const { return sharedBody ? std::string_view(*sharedBody) : body; }
 
   static Response json(int status, const Json& body);
   static Response noContent();
   static Response text(int status, std::string body, std::string contentType);
+  static Response shared(int status, std::shared_ptr<const std::string> body,
+                         std::string contentType);
 };
 
 }  // namespace um::http

@@ -50,12 +50,16 @@ void Router::add(std::string method, std::string pattern, Handler handler, Route
       throw std::logic_error("route registered twice: " + method + " " + pattern);
     }
   }
+  if (options.fastPath && !options.middleware.empty()) {
+    throw std::logic_error("a fast path would bypass the middleware of " + method + " " + pattern);
+  }
   // Wrap innermost-last so options.middleware[0] runs first.
   for (auto it = options.middleware.rbegin(); it != options.middleware.rend(); ++it) {
     handler = [mw = *it, next = std::move(handler)](Request& req) { return mw(req, next); };
   }
   routes_.push_back(std::make_unique<Route>(
-      Route{std::move(method), std::move(pattern), std::move(handler), options.execution}));
+      Route{std::move(method), std::move(pattern), std::move(handler), options.execution,
+            std::move(options.fastPath)}));
   segments_.push_back(std::move(segments));
 }
 

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,17 @@ using Middleware = std::function<Response(Request&, const Handler& next)>;
 // (health, metrics, pure in-memory answers).
 enum class Execution { kBlocking, kInline };
 
+// A non-blocking first try at a blocking route's answer, run on the I/O thread: it returns
+// the answer when it has it at hand (a cache hit) and nullopt when the handler must run on
+// the worker pool. The global middleware wraps its answer like any other. It sees the
+// request before any per-route middleware, so a route with a fast path may have none (it
+// is meant for public reads). It must not throw: an exception counts as nullopt.
+using FastPath = std::function<std::optional<Response>(const Request&)>;
+
 struct RouteOptions {
   std::vector<Middleware> middleware;
   Execution execution = Execution::kBlocking;
+  FastPath fastPath;
 };
 
 struct Route {
@@ -31,6 +40,7 @@ struct Route {
   std::string pattern;
   Handler handler;  // with the route's middleware already wrapped around it
   Execution execution;
+  FastPath fastPath;  // may be empty
 };
 
 class Router {

@@ -47,6 +47,10 @@ class Client {
   virtual void commit(const std::string& reservationId) = 0;
   // Gives held units back. Idempotent; 409 reservation_committed if already committed.
   virtual void release(const std::string& reservationId) = 0;
+  // Puts the units of a committed reservation back on sale (its order was cancelled or
+  // refunded before it shipped). Idempotent: a reservation is restocked at most once, so a
+  // redelivered event or a retry adds nothing. 409 reservation_not_committed otherwise.
+  virtual void restock(const std::string& reservationId) = 0;
 };
 
 }  // namespace um::product

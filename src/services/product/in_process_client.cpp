@@ -48,5 +48,8 @@ void InProcessClient::commit(const std::string& reservationId) { catalog_.commit
 void InProcessClient::release(const std::string& reservationId) {
   catalog_.release(reservationId);
 }
+void InProcessClient::restock(const std::string& reservationId) {
+  catalog_.restock(reservationId);
+}
 
 }  // namespace um::product

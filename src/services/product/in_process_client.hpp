@@ -17,6 +17,7 @@ class InProcessClient final : public Client {
                       const std::string& reference) override;
   void commit(const std::string& reservationId) override;
   void release(const std::string& reservationId) override;
+  void restock(const std::string& reservationId) override;
 
  private:
   PricedVariant priced(const Product& p, const Variant& v) const;

@@ -5,10 +5,12 @@
 #include "adapters/bus/event_bus.hpp"
 #include "adapters/cache/cache.hpp"
 #include "core/clock.hpp"
+#include "core/error.hpp"
 #include "core/log.hpp"
 #include "services/product/api/read_cache.hpp"
 #include "services/product/api/routes.hpp"
 #include "services/product/domain/catalog.hpp"
+#include "services/product/domain/popularity.hpp"
 #include "services/product/domain/reservation_sweeper.hpp"
 #include "services/product/in_process_client.hpp"
 #include "services/product/store/sql_catalog_store.hpp"
@@ -24,7 +26,8 @@ struct ProductService {
   ProductService(ServiceContext& ctx)
       : images(ctx.config.cdnUrl),
         store(ctx.database, images),
-        cache(ctx.cache, "product", ctx.config.cacheTtl, ctx.config.cdnCacheTtl),
+        cache(ctx.cache, "product",
+              {ctx.config.cacheTtl, ctx.config.cdnCacheTtl, ctx.config.cacheMaxSize}),
         catalog(store, ctx.clock, [this] { cache.invalidate(); }),
         sweeper(catalog, kSweepInterval) {}
 
@@ -50,6 +53,24 @@ void registerProductService(ServiceContext& ctx) {
   // writes made elsewhere: another replica, or `ultramarket seed` against a running server.
   ctx.bus.subscribe("product-read-cache", {"product", "inventory"},
                     [service](const bus::Event&) { service->cache.invalidate(); });
+
+  // Paid (and refunded-by-cancellation) orders move popularity; recorded once per event id.
+  ctx.bus.subscribe(SqlCatalogStore::kPopularityConsumer, {"order"},
+                    [service](const bus::Event& event) {
+                      const auto payload = nlohmann::json::parse(event.payload, nullptr, false);
+                      try {
+                        if (payload.is_discarded()) {
+                          throw Error::validation("payload", "not JSON");
+                        }
+                        service->catalog.recordSales(event.id,
+                                                     popularityChange(event.type, payload));
+                      } catch (const Error& e) {
+                        if (e.kind() != ErrorKind::kValidation) throw;  // retried later
+                        // A payload that never parses would be redelivered forever; skip it.
+                        log::error("product: unreadable order event",
+                                   {{"eventId", event.id}, {"type", event.type}});
+                      }
+                    });
 
   ctx.lifecycle.onStart([service] { service->sweeper.start(); });
   ctx.lifecycle.onStop([service] { service->sweeper.stop(); });

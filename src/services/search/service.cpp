@@ -4,6 +4,8 @@
 
 #include "adapters/bus/event_bus.hpp"
 #include "adapters/sql/database.hpp"
+#include "core/config.hpp"
+#include "core/http/local_answers.hpp"
 #include "core/log.hpp"
 #include "services/search/api/routes.hpp"
 #include "services/search/domain/searcher.hpp"
@@ -15,10 +17,12 @@ namespace um::search {
 namespace {
 
 struct SearchService {
-  explicit SearchService(std::unique_ptr<SearchIndex> i)
-      : index(std::move(i)), searcher(*index) {}
+  SearchService(std::unique_ptr<SearchIndex> i, const Config& config)
+      : index(std::move(i)), searcher(*index), answers(config.cacheMaxSize, config.cacheTtl) {}
   std::unique_ptr<SearchIndex> index;
   Searcher searcher;
+  // Serialised answers, valid until the index changes.
+  http::LocalAnswers answers;
 };
 
 std::unique_ptr<SearchIndex> makeIndex(ServiceContext& ctx) {
@@ -35,8 +39,8 @@ std::unique_ptr<SearchIndex> makeIndex(ServiceContext& ctx) {
 }  // namespace
 
 void registerSearchService(ServiceContext& ctx) {
-  auto service = std::make_shared<SearchService>(makeIndex(ctx));
-  api::registerRoutes(ctx.router, service->searcher);
+  auto service = std::make_shared<SearchService>(makeIndex(ctx), ctx.config);
+  api::registerRoutes(ctx.router, service->searcher, service->answers);
 
   // Fed only by the product service's events; documents carry revisions, so redelivered
   // or late events are ignored by the index itself.
@@ -47,7 +51,8 @@ void registerSearchService(ServiceContext& ctx) {
       log::error("search: unreadable event payload", {{"eventId", event.id}, {"type", event.type}});
       return;
     }
-    service->searcher.apply(event.type, payload);
+    // Cleared after the index changed, never before: see http::LocalAnswers.
+    if (service->searcher.apply(event.type, payload)) service->answers.clear();
   });
   // Keeps the service alive with the process (routes hold references into it).
   ctx.lifecycle.onStart([service] {});

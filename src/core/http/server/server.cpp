@@ -48,16 +48,20 @@ Request toRequest(bhttp::request<bhttp::string_body>&& in, const std::string& re
   return req;
 }
 
-bhttp::response<bhttp::string_body> toBeast(Response&& res, unsigned version, bool keepAlive,
-                                            bool headOnly) {
-  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
-  for (auto& [name, value] : res.headers.all()) out.insert(name, value);
+// The answer as Beast sends it. The body is a view of `res`'s bytes (its own string or a
+// buffer shared with a cache), so `res` must outlive the write; nothing is copied.
+using OutgoingResponse = bhttp::response<bhttp::span_body<const char>>;
+
+OutgoingResponse toBeast(const Response& res, unsigned version, bool keepAlive, bool headOnly) {
+  OutgoingResponse out{static_cast<bhttp::status>(res.status), version};
+  for (const auto& [name, value] : res.headers.all()) out.insert(name, value);
   out.set(bhttp::field::server, "ultramarket");
   out.keep_alive(keepAlive);
+  const std::string_view bytes = res.payload();
   if (headOnly) {
-    out.content_length(res.body.size());
+    out.content_length(bytes.size());
   } else {
-    out.body() = std::move(res.body);
+    out.body() = boost::span<const char>(bytes.data(), bytes.size());
     out.prepare_payload();
   }
   return out;
@@ -73,7 +77,8 @@ class Server::Impl {
         ioc_(ioThreadCount()),
         workers_(static_cast<std::size_t>(options_.workerThreads)),
         acceptor_(ioc_),
-        signals_(ioc_) {
+        signals_(ioc_),
+        global_(global) {
     // Compose the global chain once per route, and once for the 404/405 answers.
     for (const auto& route : router_.routes()) {
       chains_.emplace(route.get(), wrap(global, route->handler));
@@ -192,8 +197,8 @@ class Server::Impl {
         if (auto reject = rejectionFor(readEc)) {
           auto res = errorResponse(*reject, newRequestId());
           res.headers.set("Connection", "close");
-          co_await bhttp::async_write(stream, toBeast(std::move(res), 11, false, false),
-                                      asio::as_tuple(asio::use_awaitable));
+          auto out = toBeast(res, 11, false, false);
+          co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
         }
         break;
       }
@@ -210,9 +215,9 @@ class Server::Impl {
 
       const bool keepAlive = clientKeepAlive && !draining_;
       stream.expires_after(options_.requestTimeout);
-      auto [writeEc, written] = co_await bhttp::async_write(
-          stream, toBeast(std::move(res), version, keepAlive, headOnly),
-          asio::as_tuple(asio::use_awaitable));
+      auto out = toBeast(res, version, keepAlive, headOnly);
+      auto [writeEc, written] =
+          co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
       if (writeEc || !keepAlive) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -247,6 +252,11 @@ class Server::Impl {
     } else if (fallback_ && (req.method == "GET" || req.method == "HEAD")) {
       handler = &fallback_;
     }
+    if (match.route && match.route->fastPath) {
+      if (auto answer = tryFastPath(*match.route, req)) {
+        co_return withGlobalMiddleware(req, [&answer](Request&) { return std::move(*answer); });
+      }
+    }
     if (execution == Execution::kInline) {
       Response res = (*handler)(req);
       if (!match.route && !match.allowedMethods.empty()) res.headers.set("Allow", match.allowedMethods);
@@ -257,6 +267,28 @@ class Server::Impl {
     co_return co_await asio::co_spawn(
         workers_, [handler, &req]() -> asio::awaitable<Response> { co_return (*handler)(req); },
         asio::use_awaitable);
+  }
+
+  static std::optional<Response> tryFastPath(const Route& route, const Request& req) {
+    try {
+      return route.fastPath(req);
+    } catch (...) {
+      return std::nullopt;  // the handler will answer, or report, properly
+    }
+  }
+
+  // The global middleware around an answer chosen per request (a fast path's), composed
+  // on the fly. Each link captures only two words, so std::function keeps it inline.
+  struct GlobalChain {
+    const std::vector<Middleware>* links;
+    const Handler* inner;
+  };
+  static Response runChain(const GlobalChain& chain, std::size_t i, Request& req) {
+    if (i == chain.links->size()) return (*chain.inner)(req);
+    return (*chain.links)[i](req, [&chain, i](Request& r) { return runChain(chain, i + 1, r); });
+  }
+  Response withGlobalMiddleware(Request& req, const Handler& inner) const {
+    return runChain(GlobalChain{&global_, &inner}, 0, req);
   }
 
   void track(const std::shared_ptr<SessionState>& s) {
@@ -307,6 +339,7 @@ class Server::Impl {
   asio::thread_pool workers_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
+  std::vector<Middleware> global_;
   std::unordered_map<const Route*, Handler> chains_;
   Handler notFound_;
   Handler fallback_;

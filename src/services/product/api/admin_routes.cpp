@@ -19,6 +19,22 @@ void registerAdminRoutes(http::Router& router, const RouteDeps& deps,
       },
       admin());
 
+  // Every status (the public list shows active products only), never cached: the admin
+  // panel must see its own changes at once.
+  router.add(
+      "GET", "/v2/admin/products",
+      [&catalog, images](http::Request& req) {
+        const auto page = catalog.listForAdmin(adminListQueryFrom(req));
+        http::Json items = http::Json::array();
+        for (const auto& p : page.items) items.push_back(productJson(p, images));
+        return http::Response::json(
+            200, {{"items", std::move(items)},
+                  {"total", page.total},
+                  {"nextCursor",
+                   page.nextCursor ? http::Json(*page.nextCursor) : http::Json(nullptr)}});
+      },
+      admin());
+
   router.add(
       "GET", "/v2/admin/products/{id}",
       [&catalog, images](http::Request& req) {

@@ -200,4 +200,19 @@ ListQuery listQueryFrom(const http::Request& r) {
   return q;
 }
 
+ListQuery adminListQueryFrom(const http::Request& r) {
+  ListQuery q = listQueryFrom(r);
+  if (auto v = r.queryParam("status"); v && !v->empty()) {
+    q.status = parseStatus(*v);
+    if (!q.status) throw Error::validation("status", "status must be active, draft or archived");
+  }
+  if (auto v = r.queryParam("q")) {
+    auto text = *v;
+    const auto first = text.find_first_not_of(' ');
+    text = first == std::string::npos ? "" : text.substr(first, text.find_last_not_of(' ') - first + 1);
+    if (!text.empty()) q.text = text;
+  }
+  return q;
+}
+
 }  // namespace um::product::api

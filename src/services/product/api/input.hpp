@@ -15,6 +15,8 @@ ProductDraft productDraftFrom(const Json& body);
 ProductPatch productPatchFrom(const Json& body);
 CategoryDraft categoryDraftFrom(const Json& body);
 ListQuery listQueryFrom(const http::Request& request);
+// The public list's parameters plus `status` (active|draft|archived) and `q` (text).
+ListQuery adminListQueryFrom(const http::Request& request);
 std::int64_t stockFrom(const Json& body);
 
 // Strict integer parsing of a query parameter: the whole text or a 400 for `field`.

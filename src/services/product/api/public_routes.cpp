@@ -14,6 +14,21 @@ std::string listKey(const ListQuery& q) {
          (q.inStock ? (*q.inStock ? "1" : "0") : "") + "|" + toString(q.sort);
 }
 
+std::string productKey(const http::Request& req) { return "product:" + req.param("id"); }
+
+// Each route answers a cached hit on the I/O thread (the fast path) and goes to the worker
+// pool only to build a missing answer.
+http::RouteOptions cachedRead(ReadCache& cache, std::string (*keyOf)(const http::Request&)) {
+  http::RouteOptions options;
+  options.fastPath = [&cache, keyOf](const http::Request& req) {
+    return cache.serveLocal(req, keyOf(req));
+  };
+  return options;
+}
+
+std::string listKeyOf(const http::Request& req) { return listKey(listQueryFrom(req)); }
+std::string categoriesKeyOf(const http::Request&) { return "categories"; }
+
 }  // namespace
 
 void registerPublicRoutes(http::Router& router, const RouteDeps& deps) {
@@ -32,21 +47,20 @@ void registerPublicRoutes(http::Router& router, const RouteDeps& deps) {
                         {"nextCursor", page.nextCursor ? http::Json(*page.nextCursor)
                                                        : http::Json(nullptr)}};
     });
-  });
+  }, cachedRead(cache, listKeyOf));
 
   router.add("GET", "/v2/products/{id}", [&catalog, &cache, images](http::Request& req) {
-    const auto& id = req.param("id");
-    return cache.serve(req, "product:" + id,
-                       [&] { return productJson(catalog.product(id), images); });
-  });
+    return cache.serve(req, productKey(req),
+                       [&] { return productJson(catalog.product(req.param("id")), images); });
+  }, cachedRead(cache, productKey));
 
   router.add("GET", "/v2/categories", [&catalog, &cache](http::Request& req) {
-    return cache.serve(req, "categories", [&] {
+    return cache.serve(req, categoriesKeyOf(req), [&] {
       http::Json items = http::Json::array();
       for (const auto& c : catalog.categories()) items.push_back(categoryJson(c));
       return http::Json{{"items", std::move(items)}};
     });
-  });
+  }, cachedRead(cache, categoriesKeyOf));
 }
 
 }  // namespace um::product::api

@@ -4,16 +4,16 @@
 
 namespace um::product {
 
-ReadCache::ReadCache(cache::Cache& cache, std::string prefix, std::chrono::seconds ttl,
-                     std::chrono::seconds cdnTtl)
-    : cache_(cache),
+ReadCache::ReadCache(cache::Cache& shared, std::string prefix, ReadCacheOptions options)
+    : shared_(shared),
       prefix_(std::move(prefix)),
       generationKey_(prefix_ + ":generation"),
-      ttl_(ttl),
-      cacheControl_("public, max-age=" + std::to_string(cdnTtl.count())) {}
+      ttl_(options.ttl),
+      cacheControl_("public, max-age=" + std::to_string(options.cdnTtl.count())),
+      local_(options.localEntries, options.ttl) {}
 
-std::int64_t ReadCache::generation() {
-  if (auto g = cache_.get(generationKey_)) {
+std::int64_t ReadCache::sharedGeneration() {
+  if (auto g = shared_.get(generationKey_)) {
     try {
       return std::stoll(*g);
     } catch (const std::exception&) {
@@ -24,14 +24,18 @@ std::int64_t ReadCache::generation() {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::system_clock::now().time_since_epoch())
                       .count();
-  return cache_.increment(generationKey_, ms, std::chrono::seconds{0});
+  return shared_.increment(generationKey_, ms, std::chrono::seconds{0});
 }
 
 void ReadCache::invalidate() {
-  if (!cache_.get(generationKey_)) {
-    generation();
+  if (!shared_.get(generationKey_)) {
+    sharedGeneration();
   }
-  cache_.increment(generationKey_, 1, std::chrono::seconds{0});
+  shared_.increment(generationKey_, 1, std::chrono::seconds{0});
+  // Cleared only after the shared generation moved on: a worker that reads the local
+  // generation after this clear then also finds the new shared generation, never an older
+  // shared entry that it would keep locally as current.
+  local_.clear();
 }
 
 std::string ReadCache::etagOf(const std::string& body) {
@@ -63,34 +67,49 @@ bool ReadCache::matches(std::string_view ifNoneMatch, const std::string& etag) {
   return false;
 }
 
-http::Response ReadCache::answer(const http::Request& request, const std::string& etag,
-                                 std::string body) const {
+http::Response ReadCache::answer(const http::Request& request,
+                                 const std::shared_ptr<const http::CachedAnswer>& cached) const {
   http::Response r;
-  r.headers.set("ETag", etag);
+  r.headers.set("ETag", cached->etag);
   r.headers.set("Cache-Control", cacheControl_);
-  if (auto inm = request.header("If-None-Match"); inm && matches(*inm, etag)) {
+  if (auto inm = request.header("If-None-Match"); inm && matches(*inm, cached->etag)) {
     r.status = 304;
     return r;
   }
   r.status = 200;
   r.headers.set("Content-Type", "application/json");
-  r.body = std::move(body);
+  r.sharedBody = http::CachedAnswer::bodyOf(cached);
   return r;
+}
+
+std::optional<http::Response> ReadCache::serveLocal(const http::Request& request,
+                                                    const std::string& key) {
+  if (auto cached = local_.find(key)) return answer(request, cached);
+  return std::nullopt;
 }
 
 http::Response ReadCache::serve(const http::Request& request, const std::string& key,
                                 const std::function<http::Json()>& compute) {
-  const auto fullKey = prefix_ + ":" + std::to_string(generation()) + ":" + key;
-  if (auto hit = cache_.get(fullKey)) {
+  // Read before anything is looked up or computed: see http::LocalAnswers.
+  const auto localGeneration = local_.generation();
+  if (auto cached = local_.find(key)) return answer(request, cached);
+
+  const auto sharedKey = prefix_ + ":" + std::to_string(sharedGeneration()) + ":" + key;
+  if (auto hit = shared_.get(sharedKey)) {
     const auto split = hit->find('\n');
     if (split != std::string::npos) {
-      return answer(request, hit->substr(0, split), hit->substr(split + 1));
+      auto cached = std::make_shared<const http::CachedAnswer>(
+          http::CachedAnswer{hit->substr(0, split), hit->substr(split + 1)});
+      local_.store(localGeneration, key, cached);
+      return answer(request, cached);
     }
   }
   auto body = compute().dump(-1, ' ', false, http::Json::error_handler_t::replace);
   auto etag = etagOf(body);
-  cache_.set(fullKey, etag + "\n" + body, ttl_);
-  return answer(request, etag, std::move(body));
+  shared_.set(sharedKey, etag + "\n" + body, ttl_);
+  auto cached = std::make_shared<const http::CachedAnswer>(http::CachedAnswer{std::move(etag), std::move(body)});
+  local_.store(localGeneration, key, cached);
+  return answer(request, cached);
 }
 
 }  // namespace um::product

@@ -197,7 +197,25 @@ Product Catalog::product(const std::string& idOrSlug, bool includeHidden) {
   return *p;
 }
 
-Page Catalog::list(const ListQuery& query) {
+Page Catalog::list(ListQuery query) {
+  query.status = Status::kActive;
+  query.text.reset();
+  return listChecked(query);
+}
+
+Page Catalog::listForAdmin(const ListQuery& query) {
+  if (query.text && query.text->size() > kMaxName) {
+    throw Error::validation("q", "q is longer than " + std::to_string(kMaxName));
+  }
+  return listChecked(query);
+}
+
+void Catalog::recordSales(const std::string& eventId, const UnitsByProduct& units) {
+  if (units.empty()) return;
+  if (store_.addPopularity(eventId, units)) changed();
+}
+
+Page Catalog::listChecked(const ListQuery& query) {
   if (query.limit < 1 || query.limit > kMaxLimit) {
     throw Error::validation("limit", "limit must be between 1 and 100");
   }
@@ -446,6 +464,17 @@ void Catalog::release(const std::string& reservationId) {
     case T::kUnknown: throw Error::notFound("reservation");
     case T::kWrongState:
       throw Error::conflict("reservation_committed", "the reservation was already committed");
+  }
+}
+
+void Catalog::restock(const std::string& reservationId) {
+  using T = CatalogStore::Transition;
+  switch (store_.restockReservation(reservationId, clock_.now())) {
+    case T::kDone: changed(); return;
+    case T::kAlready: return;
+    case T::kUnknown: throw Error::notFound("reservation");
+    case T::kWrongState:
+      throw Error::conflict("reservation_not_committed", "only sold units can be restocked");
   }
 }
 

@@ -26,7 +26,14 @@ class Catalog {
 
   // Public reads see active products only; admins (includeHidden) see every status.
   Product product(const std::string& idOrSlug, bool includeHidden = false);
-  Page list(const ListQuery& query);
+  // Active products only, whatever query.status says.
+  Page list(ListQuery query);
+  // Every status unless query.status narrows it; query.text filters.
+  Page listForAdmin(const ListQuery& query);
+
+  // Paid orders make products popular (the `popular` sort, search's ranking); an order
+  // cancelled after payment takes its units back. Once per event id.
+  void recordSales(const std::string& eventId, const UnitsByProduct& units);
 
   Product create(const ProductDraft& draft);
   // Builds the product create() would store, without storing it (bulk seeding).
@@ -43,6 +50,9 @@ class Catalog {
   void commit(const std::string& reservationId);
   // Idempotent; 409 reservation_committed when it was already committed.
   void release(const std::string& reservationId);
+  // Committed units back into stock, once (committed → restocked). Idempotent; 409
+  // reservation_not_committed when it is active or released.
+  void restock(const std::string& reservationId);
   int releaseExpired();
 
   std::vector<std::pair<Product, Variant>> variants(const std::vector<std::string>& ids);
@@ -54,6 +64,7 @@ class Catalog {
   Category requireCategory(const std::string& id, const std::string& field);
   std::string uniqueSlug(const std::string& wanted, bool explicitSlug, const std::string& selfId);
   void changed();
+  Page listChecked(const ListQuery& query);
 
   CatalogStore& store_;
   const Clock& clock_;

@@ -27,7 +27,9 @@ class CatalogStore {
   virtual std::vector<Category> listCategories() = 0;  // with productCount
   virtual std::optional<Category> findCategory(const std::string& idOrSlug) = 0;
   virtual void insertCategory(const Category& category) = 0;
-  virtual void updateCategory(const Category& category) = 0;  // path of descendants too
+  // Also moves the paths of descendants and, when the name, slug or place changed, appends
+  // product.updated for every product here and below (their category or ancestry changed).
+  virtual void updateCategory(const Category& category) = 0;
   virtual bool categoryInUse(const std::string& id) = 0;       // children or products
   virtual void deleteCategory(const std::string& id) = 0;
 
@@ -47,6 +49,10 @@ class CatalogStore {
                                            const std::optional<Cursor>& after,
                                            const std::optional<Category>& category) = 0;
 
+  // Adds `units` to each product's popularity (never below 0) and appends product.updated
+  // for each, once per `eventId`: false, and nothing changed, when it was recorded before.
+  virtual bool addPopularity(const std::string& eventId, const UnitsByProduct& units) = 0;
+
   // Stock
   struct StockChange {
     enum class Outcome { kDone, kUnknownVariant, kBelowReserved } outcome;
@@ -59,6 +65,8 @@ class CatalogStore {
   enum class Transition { kDone, kAlready, kWrongState, kUnknown };
   virtual Transition commitReservation(const std::string& id, TimePoint now) = 0;
   virtual Transition releaseReservation(const std::string& id, TimePoint now) = 0;
+  // committed → restocked, adding its units back to stock (appends inventory.changed).
+  virtual Transition restockReservation(const std::string& id, TimePoint now) = 0;
   // Releases active reservations that expired before `now`; returns how many.
   virtual int releaseExpired(TimePoint now, int limit) = 0;
   virtual std::optional<Reservation> findReservation(const std::string& id) = 0;

@@ -4,6 +4,7 @@
 // store persists and what the domain rules check.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -141,7 +142,14 @@ struct ListQuery {
   std::optional<std::int64_t> maxPrice;
   std::optional<bool> inStock;
   Sort sort = Sort::kNewest;
+  // None: every status (admins). Public lists are always of active products.
+  std::optional<Status> status;
+  // Admin lists: name, slug, brand or a SKU contains it (case-insensitive).
+  std::optional<std::string> text;
 };
+
+// Units of each product (by id) sold, or given back, by one order.
+using UnitsByProduct = std::map<std::string, std::int64_t>;
 
 // Where the previous page ended: the sort key of its last item plus the id tie-breaker.
 struct Cursor {

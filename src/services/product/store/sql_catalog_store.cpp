@@ -1,9 +1,11 @@
 #include "services/product/store/sql_catalog_store.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
+#include "adapters/bus/consumer.hpp"
 #include "adapters/bus/outbox.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
@@ -80,6 +82,17 @@ Variant variantFromRow(const sql::Row& r) {
   return v;
 }
 
+// A LIKE pattern for "contains `text`", lower-cased (compared with LOWER(column), which
+// both engines fold alike for ASCII), with LIKE's own wildcards escaped by a backslash.
+std::string containsPattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out + "%";
+}
+
 // Attaches variants to products with one query. Works on a Database or a Transaction.
 template <typename Exec>
 void attachVariants(Exec& exec, std::vector<Product>& products) {
@@ -112,6 +125,23 @@ std::optional<Product> loadProduct(Exec& exec, const std::string& idOrSlug) {
   std::vector<Product> one{productFromRow(*row)};
   attachVariants(exec, one);
   return std::move(one.front());
+}
+
+// Products (with their variants) selected by `query`, variants fetched a chunk at a time
+// to stay under the engines' limits on parameters.
+template <typename Exec>
+std::vector<Product> loadProducts(Exec& exec, const std::string& query, const sql::Params& params) {
+  constexpr std::size_t kChunk = 500;
+  std::vector<Product> products;
+  for (const auto& r : exec.execute(query, params).rows) products.push_back(productFromRow(r));
+  for (std::size_t start = 0; start < products.size(); start += kChunk) {
+    std::vector<Product> chunk(std::make_move_iterator(products.begin() + start),
+                               std::make_move_iterator(products.begin() +
+                                                       std::min(products.size(), start + kChunk)));
+    attachVariants(exec, chunk);
+    std::move(chunk.begin(), chunk.end(), products.begin() + start);
+  }
+  return products;
 }
 
 Category categoryFromRow(const sql::Row& r) {
@@ -189,6 +219,37 @@ void SqlCatalogStore::appendEvents(sql::Transaction& tx, const std::vector<std::
   }
 }
 
+void SqlCatalogStore::appendEventsFor(sql::Transaction& tx, const std::vector<Product>& products,
+                                      const std::string& type) {
+  if (products.empty()) return;
+  // One product alone goes through Outbox::append; many (the seed, a category rename) are
+  // written many rows per statement, because one round trip per event is most of the time
+  // of 10,000 products on PostgreSQL.
+  const auto categories = loadCategoryIndex(tx);
+  auto payloadOf = [&](const Product& p) {
+    auto it = categories.pathById.find(p.category.id);
+    const auto path = it == categories.pathById.end() ? std::string() : it->second;
+    return eventPayload(p, ancestorSlugs(path, categories.slugById), images_);
+  };
+  if (products.size() == 1) {
+    bus::Outbox::append(tx, type, products.front().id, payloadOf(products.front()));
+    return;
+  }
+  const auto occurredAt = formatRfc3339(systemClock().now());
+  for (std::size_t start = 0; start < products.size(); start += kProductsPerInsert) {
+    const auto end = std::min(products.size(), start + kProductsPerInsert);
+    std::string sqlText = "INSERT INTO outbox (id, type, aggregate_id, payload, occurred_at) VALUES ";
+    sql::Params params;
+    for (auto i = start; i < end; ++i) {
+      if (i > start) sqlText += ", ";
+      sqlText += placeholders(params.size() + 1, 5);
+      params.insert(params.end(),
+                    {newId(), type, products[i].id, payloadOf(products[i]).dump(), occurredAt});
+    }
+    tx.execute(sqlText, params);
+  }
+}
+
 // ---- categories ----
 
 std::vector<Category> SqlCatalogStore::listCategories() {
@@ -234,7 +295,7 @@ void SqlCatalogStore::insertCategory(const Category& c) {
 
 void SqlCatalogStore::updateCategory(const Category& c) {
   db_.transaction([&](sql::Transaction& tx) {
-    auto old = tx.execute("SELECT path FROM categories WHERE id = $1", {c.id});
+    auto old = tx.execute("SELECT path, slug, name FROM categories WHERE id = $1", {c.id});
     if (old.empty()) return;
     const auto oldPath = old.one().get<std::string>("path");
     tx.execute(
@@ -248,6 +309,19 @@ void SqlCatalogStore::updateCategory(const Category& c) {
           "WHERE path LIKE $3 AND id <> $4",
           {c.path, static_cast<std::int64_t>(oldPath.size() + 1), oldPath + "%", c.id});
     }
+    const auto& before = old.one();
+    const bool productsSeeIt = oldPath != c.path || before.get<std::string>("slug") != c.slug ||
+                               before.get<std::string>("name") != c.name;
+    if (!productsSeeIt) return;
+    // Every product here and below carries this category in its events (its own category,
+    // or the ancestry in categoryPath): consumers such as search learn of the change only
+    // through a new revision of each product.
+    const std::string inSubtree =
+        "category_id IN (SELECT id FROM categories WHERE path LIKE $1)";
+    tx.execute("UPDATE products SET revision = revision + 1 WHERE " + inSubtree, {c.path + "%"});
+    auto products = loadProducts(
+        tx, std::string(kProductSelect) + "WHERE p." + inSubtree + " ORDER BY p.id", {c.path + "%"});
+    appendEventsFor(tx, products, "product.updated");
   });
 }
 
@@ -336,33 +410,8 @@ void SqlCatalogStore::insertProducts(const std::vector<Product>& products) {
       tx.execute(sqlText, params);
     }
     // The products are built in memory already: render the events from them rather than
-    // re-reading every row. One product alone goes through Outbox::append; a bulk load
-    // (the seed) writes the same outbox rows many per statement, because one round trip
-    // per event is most of the time of 10,000 products on PostgreSQL.
-    const auto categories = loadCategoryIndex(tx);
-    auto payloadOf = [&](const Product& p) {
-      auto it = categories.pathById.find(p.category.id);
-      const auto path = it == categories.pathById.end() ? std::string() : it->second;
-      return eventPayload(p, ancestorSlugs(path, categories.slugById), images_);
-    };
-    if (products.size() == 1) {
-      bus::Outbox::append(tx, "product.created", products.front().id, payloadOf(products.front()));
-      return;
-    }
-    const auto occurredAt = formatRfc3339(systemClock().now());
-    for (std::size_t start = 0; start < products.size(); start += kProductsPerInsert) {
-      const auto end = std::min(products.size(), start + kProductsPerInsert);
-      std::string sqlText =
-          "INSERT INTO outbox (id, type, aggregate_id, payload, occurred_at) VALUES ";
-      sql::Params params;
-      for (auto i = start; i < end; ++i) {
-        if (i > start) sqlText += ", ";
-        sqlText += placeholders(params.size() + 1, 5);
-        params.insert(params.end(), {newId(), std::string("product.created"), products[i].id,
-                                     payloadOf(products[i]).dump(), occurredAt});
-      }
-      tx.execute(sqlText, params);
-    }
+    // re-reading every row.
+    appendEventsFor(tx, products, "product.created");
   });
 }
 
@@ -405,12 +454,21 @@ Product SqlCatalogStore::updateProduct(const Product& p, const std::string& even
 std::optional<Page> SqlCatalogStore::listProducts(const ListQuery& q,
                                                   const std::optional<Cursor>& after,
                                                   const std::optional<Category>& category) {
-  std::string where = "WHERE p.status = 'active'";
+  std::string where = "WHERE 1 = 1";
   sql::Params params;
   auto next = [&params](sql::Value v) {
     params.push_back(std::move(v));
     return "$" + std::to_string(params.size());
   };
+  if (q.status) where += " AND p.status = " + next(toString(*q.status));
+  if (q.text) {
+    const auto pattern = containsPattern(*q.text);
+    where += " AND (LOWER(p.name) LIKE " + next(pattern) + " ESCAPE '\\' OR LOWER(p.slug) LIKE " +
+             next(pattern) + " ESCAPE '\\' OR LOWER(p.brand) LIKE " + next(pattern) +
+             " ESCAPE '\\' OR EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND "
+             "LOWER(v.sku) LIKE " +
+             next(pattern) + " ESCAPE '\\'))";
+  }
   if (category) {
     where += " AND p.category_id IN (SELECT id FROM categories WHERE path LIKE " +
              next(category->path + "%") + ")";
@@ -479,6 +537,24 @@ std::optional<Page> SqlCatalogStore::listProducts(const ListQuery& q,
   return page;
 }
 
+// ---- popularity ----
+
+bool SqlCatalogStore::addPopularity(const std::string& eventId, const UnitsByProduct& units) {
+  return db_.transaction([&](sql::Transaction& tx) {
+    if (!bus::markProcessed(tx, kPopularityConsumer, eventId)) return false;
+    std::vector<std::string> changed;
+    for (const auto& [productId, delta] : units) {
+      const auto updated = tx.execute(
+          "UPDATE products SET popularity = CASE WHEN popularity + $1 < 0 THEN 0 "
+          "ELSE popularity + $2 END, revision = revision + 1 WHERE id = $3",
+          {delta, delta, productId});
+      if (updated.affectedRows > 0) changed.push_back(productId);
+    }
+    appendEvents(tx, changed, "product.updated");
+    return true;
+  });
+}
+
 // ---- stock ----
 
 CatalogStore::StockChange SqlCatalogStore::setStock(const std::string& variantId,
@@ -508,17 +584,16 @@ std::optional<ReserveFailure> SqlCatalogStore::reserve(const Reservation& r) {
       for (const auto& line : r.lines) {
         // The check and the hold in one statement: two buyers can never both see the last
         // unit as available.
+        // RETURNING saves checkout a round trip per line.
         auto held = tx.execute(
-            "UPDATE variants SET reserved = reserved + $1 WHERE id = $2 AND stock - reserved >= $3",
+            "UPDATE variants SET reserved = reserved + $1 WHERE id = $2 AND stock - reserved >= $3 "
+            "RETURNING product_id",
             {line.quantity, line.variantId, line.quantity});
-        if (held.affectedRows == 0) {
+        if (held.empty()) {
           auto exists = tx.execute("SELECT 1 FROM variants WHERE id = $1", {line.variantId});
           throw ReserveAborted{{line.variantId, exists.empty()}};
         }
-        productIds.insert(tx.execute("SELECT product_id FROM variants WHERE id = $1",
-                                     {line.variantId})
-                              .one()
-                              .get<std::string>("product_id"));
+        productIds.insert(held.one().get<std::string>("product_id"));
       }
       const auto now = formatRfc3339(systemClock().now());
       tx.execute(
@@ -545,21 +620,27 @@ std::optional<ReserveFailure> SqlCatalogStore::reserve(const Reservation& r) {
 
 namespace {
 
-// Moves a reservation out of 'active' and applies `variantUpdate` ($1 quantity, $2 variant)
-// to each of its lines. The conditional status change makes commit, release and the
-// sweeper safe against each other: exactly one of them wins.
+// Moves a reservation from `from` (normally 'active') to `target` and applies
+// `variantUpdate` ($1 quantity, $2 variant) to each of its lines. The conditional status
+// change makes commit, release, restock and the sweeper safe against each other: exactly
+// one of them wins, and a repeat finds the reservation moved already.
 CatalogStore::Transition finishReservation(sql::Transaction& tx, const std::string& id,
                                            const std::string& target, TimePoint now,
                                            const std::string& variantUpdate,
-                                           std::vector<std::string>* touchedProducts) {
+                                           std::vector<std::string>* touchedProducts,
+                                           const std::string& from = "active") {
   using T = CatalogStore::Transition;
   auto moved = tx.execute(
-      "UPDATE reservations SET status = $1, updated_at = $2 WHERE id = $3 AND status = 'active'",
-      {target, formatRfc3339(now), id});
+      "UPDATE reservations SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+      {target, formatRfc3339(now), id, from});
   if (moved.affectedRows == 0) {
     auto current = tx.execute("SELECT status FROM reservations WHERE id = $1", {id});
     if (current.empty()) return T::kUnknown;
-    return current.one().get<std::string>("status") == target ? T::kAlready : T::kWrongState;
+    const auto status = current.one().get<std::string>("status");
+    // Restocked was committed first: a late commit (owed work retried) finds it done, and
+    // must neither sell the units again nor read as "released" (which re-reserves).
+    if (status == target || (target == "committed" && status == "restocked")) return T::kAlready;
+    return T::kWrongState;
   }
   std::set<std::string> products;
   for (const auto& item :
@@ -597,6 +678,21 @@ CatalogStore::Transition SqlCatalogStore::releaseReservation(const std::string& 
     auto t = finishReservation(tx, id, "released", now,
                                "UPDATE variants SET reserved = reserved - $1 WHERE id = $2",
                                &products);
+    for (const auto& p : products) {
+      tx.execute("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
+    }
+    appendEvents(tx, products, "inventory.changed");
+    return t;
+  });
+}
+
+CatalogStore::Transition SqlCatalogStore::restockReservation(const std::string& id,
+                                                             TimePoint now) {
+  return db_.transaction([&](sql::Transaction& tx) {
+    std::vector<std::string> products;
+    auto t = finishReservation(tx, id, "restocked", now,
+                               "UPDATE variants SET stock = stock + $1 WHERE id = $2", &products,
+                               "committed");
     for (const auto& p : products) {
       tx.execute("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
     }

@@ -13,6 +13,9 @@ namespace um::product {
 
 class SqlCatalogStore final : public CatalogStore {
  public:
+  // The name under which order events are recorded as processed (bus::markProcessed).
+  static constexpr const char* kPopularityConsumer = "product-popularity";
+
   SqlCatalogStore(sql::Database& db, ImageUrls images);
 
   std::vector<Category> listCategories() override;
@@ -32,10 +35,12 @@ class SqlCatalogStore final : public CatalogStore {
   std::optional<Page> listProducts(const ListQuery& query, const std::optional<Cursor>& after,
                                    const std::optional<Category>& category) override;
 
+  bool addPopularity(const std::string& eventId, const UnitsByProduct& units) override;
   StockChange setStock(const std::string& variantId, std::int64_t stock) override;
   std::optional<ReserveFailure> reserve(const Reservation& reservation) override;
   Transition commitReservation(const std::string& id, TimePoint now) override;
   Transition releaseReservation(const std::string& id, TimePoint now) override;
+  Transition restockReservation(const std::string& id, TimePoint now) override;
   int releaseExpired(TimePoint now, int limit) override;
   std::optional<Reservation> findReservation(const std::string& id) override;
   std::vector<std::pair<Product, Variant>> findVariants(
@@ -50,6 +55,9 @@ class SqlCatalogStore final : public CatalogStore {
   // Re-reads products and appends one `type` event for each, inside `tx`.
   void appendEvents(sql::Transaction& tx, const std::vector<std::string>& productIds,
                     const std::string& type);
+  // Appends one `type` event for each of `products` (as they are now), in bulk.
+  void appendEventsFor(sql::Transaction& tx, const std::vector<Product>& products,
+                       const std::string& type);
 
   sql::Database& db_;
   ImageUrls images_;

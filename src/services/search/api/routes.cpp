@@ -1,6 +1,9 @@
 #include "services/search/api/routes.hpp"
 
 #include <charconv>
+#include <functional>
+#include <memory>
+#include <optional>
 
 #include "core/error.hpp"
 
@@ -59,32 +62,70 @@ http::Json facetJson(const std::vector<FacetValue>& values) {
   return out;
 }
 
+// An answer depends on the path, the query parameters (a sorted map, so their order in
+// the URL does not matter) and the index alone.
+std::string answerKey(const http::Request& req) {
+  std::string key = req.path;
+  for (const auto& [name, value] : req.query) key.append("\n").append(name).append("=").append(value);
+  return key;
+}
+
+http::Response answerWith(std::shared_ptr<const http::CachedAnswer> answer) {
+  return http::Response::shared(200, http::CachedAnswer::bodyOf(std::move(answer)),
+                                "application/json");
+}
+
+// Repeated queries (a shop's searches are dominated by a few) are answered from memory, on
+// the I/O thread, until the next index change; only a new question reaches the index.
+http::RouteOptions rememberedAnswers(http::LocalAnswers& answers) {
+  http::RouteOptions options;
+  options.fastPath = [&answers](const http::Request& req) -> std::optional<http::Response> {
+    if (auto hit = answers.find(answerKey(req))) return answerWith(std::move(hit));
+    return std::nullopt;
+  };
+  return options;
+}
+
+http::Response remembered(http::LocalAnswers& answers, const http::Request& req,
+                          const std::function<http::Json()>& compute) {
+  const auto generation = answers.generation();  // before the index is read
+  const auto key = answerKey(req);
+  if (auto hit = answers.find(key)) return answerWith(std::move(hit));
+  auto answer = std::make_shared<const http::CachedAnswer>(http::CachedAnswer{
+      "", compute().dump(-1, ' ', false, http::Json::error_handler_t::replace)});
+  answers.store(generation, key, answer);
+  return answerWith(std::move(answer));
+}
+
 }  // namespace
 
-void registerRoutes(http::Router& router, Searcher& searcher) {
-  router.add("GET", "/v2/search", [&searcher](http::Request& req) {
-    const auto page = searcher.search(requestFrom(req));
-    const auto& r = page.result;
-    http::Json prices = http::Json::array();
-    for (const auto& b : r.prices) {
-      prices.push_back({{"min", b.min},
-                        {"max", b.max ? http::Json(*b.max) : http::Json(nullptr)},
-                        {"count", b.count}});
-    }
-    return http::Response::json(
-        200, {{"items", r.items},
-              {"total", r.total},
-              {"nextCursor", page.nextCursor ? http::Json(*page.nextCursor) : http::Json(nullptr)},
-              {"facets",
-               {{"category", facetJson(r.categories)},
-                {"brand", facetJson(r.brands)},
-                {"price", std::move(prices)}}}});
-  });
+void registerRoutes(http::Router& router, Searcher& searcher, http::LocalAnswers& answers) {
+  router.add("GET", "/v2/search", [&searcher, &answers](http::Request& req) {
+    return remembered(answers, req, [&] {
+      const auto page = searcher.search(requestFrom(req));
+      const auto& r = page.result;
+      http::Json prices = http::Json::array();
+      for (const auto& b : r.prices) {
+        prices.push_back({{"min", b.min},
+                          {"max", b.max ? http::Json(*b.max) : http::Json(nullptr)},
+                          {"count", b.count}});
+      }
+      return http::Json{
+          {"items", r.items},
+          {"total", r.total},
+          {"nextCursor", page.nextCursor ? http::Json(*page.nextCursor) : http::Json(nullptr)},
+          {"facets",
+           {{"category", facetJson(r.categories)},
+            {"brand", facetJson(r.brands)},
+            {"price", std::move(prices)}}}};
+    });
+  }, rememberedAnswers(answers));
 
-  router.add("GET", "/v2/search/suggest", [&searcher](http::Request& req) {
-    return http::Response::json(
-        200, {{"suggestions", searcher.suggest(req.queryParam("q").value_or(""))}});
-  });
+  router.add("GET", "/v2/search/suggest", [&searcher, &answers](http::Request& req) {
+    return remembered(answers, req, [&] {
+      return http::Json{{"suggestions", searcher.suggest(req.queryParam("q").value_or(""))}};
+    });
+  }, rememberedAnswers(answers));
 }
 
 }  // namespace um::search::api

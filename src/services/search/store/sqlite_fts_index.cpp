@@ -29,7 +29,12 @@ std::string categoryText(const Document& d) {
 
 SqlSearchIndex::TextMatch SqliteFtsIndex::textMatch(const std::vector<Term>& terms,
                                                     sql::Params& params) {
-  return {"search_fts JOIN search_documents d ON d.doc_no = search_fts.rowid",
+  // CROSS JOIN pins the join order (SQLite's documented way): the full-text match runs once
+  // and its hits are looked up by rowid. With a plain JOIN the planner prefers scanning
+  // search_documents by its (active, popularity) index and evaluating MATCH once per
+  // document, which made the count and facets of one query take ~0.45 s on 10,000
+  // products instead of ~2 ms.
+  return {"search_fts CROSS JOIN search_documents d ON d.doc_no = search_fts.rowid",
           "search_fts MATCH " + next(params, ftsExpression(terms)),
           "bm25(search_fts, 10.0, 4.0, 3.0, 1.0) * (1.0 + d.boost)"};
 }
@@ -75,7 +80,8 @@ std::vector<std::string> SqliteFtsIndex::suggest(const std::vector<std::string>&
   std::string expr;
   for (const auto& w : words) expr += (expr.empty() ? "" : " AND ") + quoted(w) + "*";
   auto rows = db_.execute(
-      "SELECT d.name FROM search_fts JOIN search_documents d ON d.doc_no = search_fts.rowid "
+      "SELECT d.name FROM search_fts CROSS JOIN search_documents d "
+      "ON d.doc_no = search_fts.rowid "
       "WHERE search_fts MATCH $1 AND d.active = 1 GROUP BY d.name "
       "ORDER BY MAX(d.popularity) DESC, d.name LIMIT $2",
       {"{name} : (" + expr + ")", std::int64_t{limit}});

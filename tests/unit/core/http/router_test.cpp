@@ -91,5 +91,20 @@ TEST(RouterTest, DuplicateRouteIsAProgrammingError) {
   EXPECT_THROW(router.add("GET", "/x/{a}", answer(200)), std::logic_error);
 }
 
+TEST(RouterTest, AFastPathIsKeptWithItsRouteAndRefusedWhereItWouldSkipMiddleware) {
+  Router router;
+  RouteOptions cached;
+  cached.fastPath = [](const Request&) -> std::optional<Response> { return std::nullopt; };
+  router.add("GET", "/v2/products", answer(200), cached);
+  auto req = request("GET", "/v2/products");
+  auto m = router.match(req);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_TRUE(m.route->fastPath);
+
+  RouteOptions guarded = cached;
+  guarded.middleware.push_back([](Request& r, const Handler& next) { return next(r); });
+  EXPECT_THROW(router.add("GET", "/v2/admin/products", answer(200), guarded), std::logic_error);
+}
+
 }  // namespace
 }  // namespace um::http

@@ -8,6 +8,7 @@
 #include "services/product/api/read_cache.hpp"
 #include "services/product/domain/cursor.hpp"
 #include "services/product/domain/demo_catalog.hpp"
+#include "services/product/domain/popularity.hpp"
 #include "services/product/domain/product_json.hpp"
 #include "services/product/domain/slug.hpp"
 
@@ -130,7 +131,7 @@ TEST(DemoCatalogTest, HasATreeOfAtLeastTwelveCategoriesAndSomeSoldOutProducts) {
 
 TEST(ReadCacheTest, AnswersWithEtagAnd304WhenTheClientHasIt) {
   cache::LruCache lru(100);
-  ReadCache cache(lru, "t", std::chrono::seconds{60}, std::chrono::seconds{300});
+  ReadCache cache(lru, "t", {std::chrono::seconds{60}, std::chrono::seconds{300}, 100});
   int computed = 0;
   auto compute = [&] {
     ++computed;
@@ -152,6 +153,113 @@ TEST(ReadCacheTest, AnswersWithEtagAnd304WhenTheClientHasIt) {
   auto third = cache.serve(http::Request{}, "k", compute);
   EXPECT_EQ(third.status, 200);
   EXPECT_EQ(computed, 2);  // the generation moved on
+}
+
+TEST(ReadCacheTest, ALocalHitSharesTheBytesAndAChangeDropsIt) {
+  cache::LruCache lru(100);
+  ReadCache cache(lru, "t", {std::chrono::seconds{60}, std::chrono::seconds{300}, 100});
+  auto compute = [] { return http::Json{{"n", 1}}; };
+  EXPECT_FALSE(cache.serveLocal(http::Request{}, "k"));  // never built yet
+  const auto built = cache.serve(http::Request{}, "k", compute);
+
+  const auto first = cache.serveLocal(http::Request{}, "k");
+  const auto second = cache.serveLocal(http::Request{}, "k");
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->payload(), built.payload());
+  EXPECT_EQ(first->headers.get("ETag"), built.headers.get("ETag"));
+  EXPECT_EQ(first->sharedBody.get(), second->sharedBody.get());  // one buffer, not copies
+
+  cache.invalidate();
+  EXPECT_FALSE(cache.serveLocal(http::Request{}, "k"));
+}
+
+TEST(ReadCacheTest, ALocalHitAnswers304ToAClientThatHasIt) {
+  cache::LruCache lru(100);
+  ReadCache cache(lru, "t", {std::chrono::seconds{60}, std::chrono::seconds{300}, 100});
+  const auto built = cache.serve(http::Request{}, "k", [] { return http::Json{{"n", 1}}; });
+  http::Request req;
+  req.headers.set("If-None-Match", std::string(*built.headers.get("ETag")));
+  const auto hit = cache.serveLocal(req, "k");
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->status, 304);
+  EXPECT_TRUE(hit->payload().empty());
+  EXPECT_EQ(hit->headers.get("Cache-Control"), "public, max-age=300");
+}
+
+TEST(LocalAnswersTest, AnAnswerBuiltAcrossAChangeIsNotKept) {
+  http::LocalAnswers answers(10, std::chrono::seconds{0});
+  const auto before = answers.generation();
+  answers.clear();  // a change lands while the answer was being built
+  answers.store(before, "k", std::make_shared<const http::CachedAnswer>(http::CachedAnswer{"e", "old"}));
+  EXPECT_EQ(answers.find("k"), nullptr);
+
+  answers.store(answers.generation(), "k",
+                std::make_shared<const http::CachedAnswer>(http::CachedAnswer{"e", "new"}));
+  ASSERT_NE(answers.find("k"), nullptr);
+  EXPECT_EQ(answers.find("k")->body, "new");
+}
+
+TEST(LocalAnswersTest, KeepsTheMostRecentlyUsedWithinItsCapacity) {
+  http::LocalAnswers answers(2, std::chrono::seconds{0});
+  auto answer = [](std::string body) {
+    return std::make_shared<const http::CachedAnswer>(http::CachedAnswer{"e", std::move(body)});
+  };
+  const auto g = answers.generation();
+  answers.store(g, "a", answer("a"));
+  answers.store(g, "b", answer("b"));
+  EXPECT_NE(answers.find("a"), nullptr);  // a is now the most recent
+  answers.store(g, "c", answer("c"));
+  EXPECT_EQ(answers.size(), 2u);
+  EXPECT_EQ(answers.find("b"), nullptr);
+  EXPECT_NE(answers.find("a"), nullptr);
+  EXPECT_NE(answers.find("c"), nullptr);
+}
+
+TEST(LocalAnswersTest, AnswersAgeOutWithTheTtl) {
+  struct ManualClock : Clock {
+    TimePoint t{};
+    TimePoint now() const override { return t; }
+  } clock;
+  http::LocalAnswers answers(10, std::chrono::seconds{60}, clock);
+  answers.store(answers.generation(), "k",
+                std::make_shared<const http::CachedAnswer>(http::CachedAnswer{"e", "b"}));
+  clock.t += std::chrono::seconds{59};
+  EXPECT_NE(answers.find("k"), nullptr);
+  clock.t += std::chrono::seconds{1};
+  EXPECT_EQ(answers.find("k"), nullptr);
+}
+
+Json orderPayload(Json extra = Json::object()) {
+  Json p = {{"orderId", "o1"},
+            {"items",
+             {{{"productId", "a"}, {"variantId", "a1"}, {"quantity", 2}},
+              {{"productId", "b"}, {"variantId", "b1"}, {"quantity", 1}},
+              {{"productId", "a"}, {"variantId", "a2"}, {"quantity", 3}}}}};
+  p.update(extra);
+  return p;
+}
+
+TEST(PopularityTest, APaidOrderAddsTheUnitsOfEachProduct) {
+  EXPECT_EQ(popularityChange("order.paid", orderPayload()), (UnitsByProduct{{"a", 5}, {"b", 1}}));
+}
+
+TEST(PopularityTest, OnlyACancellationAfterPaymentTakesUnitsBack) {
+  EXPECT_EQ(popularityChange("order.cancelled", orderPayload({{"wasPaid", true}})),
+            (UnitsByProduct{{"a", -5}, {"b", -1}}));
+  EXPECT_TRUE(popularityChange("order.cancelled", orderPayload({{"wasPaid", false}})).empty());
+  EXPECT_TRUE(popularityChange("order.cancelled", orderPayload()).empty());
+}
+
+TEST(PopularityTest, OtherOrderEventsChangeNothing) {
+  for (const auto* type : {"order.created", "order.shipped", "order.delivered", "order.refunded"}) {
+    EXPECT_TRUE(popularityChange(type, orderPayload()).empty()) << type;
+  }
+}
+
+TEST(PopularityTest, AnUnreadablePaidOrderIsAValidationError) {
+  EXPECT_THROW(popularityChange("order.paid", Json{{"orderId", "o1"}}), Error);
+  EXPECT_THROW(popularityChange("order.paid", Json{{"items", {{{"quantity", 1}}}}}), Error);
+  EXPECT_THROW(popularityChange("order.paid", Json{{"items", {{{"productId", "a"}}}}}), Error);
 }
 
 }  // namespace
