@@ -14,6 +14,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev postgresql redis-server wrk nginx-light
   python3 python3-pytest procps
+  python3-yaml python3-jsonschema  # tests/e2e/test_openapi.py reads docs/openapi.yaml
   # browser tests of the front ends
   chromium
 )
