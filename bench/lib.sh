@@ -12,7 +12,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 start_ultramarket() {
   local data=$1 port
   port=$(free_port)
-  LOG_LEVEL=warn PORT=$port build/ultramarket serve --data-dir "$data" >"$data/server.log" 2>&1 &
+  RATE_LIMIT_MAX=100000000 LOG_LEVEL=warn PORT=$port build/ultramarket serve --data-dir "$data" >"$data/server.log" 2>&1 &
   UM_PID=$!
   UM_URL="http://127.0.0.1:$port"
   for _ in $(seq 100); do curl -sf "$UM_URL/health" >/dev/null && return 0; sleep 0.1; done

@@ -214,6 +214,7 @@ Config loadConfig(const EnvLookup& env) {
   }
   r.integer("RATE_LIMIT_WINDOW", 1, 24 * 60, c.rateLimitWindowMinutes);
   r.integer("RATE_LIMIT_MAX", 1, 100'000'000, c.rateLimitMax);
+  r.integer("TRUSTED_PROXY_HOPS", 0, 10, c.trustedProxyHops);
   r.boolean("HELMET_CSP_ENABLED", c.helmetCspEnabled);
 
   r.seconds("CACHE_TTL", c.cacheTtl);

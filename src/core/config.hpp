@@ -100,6 +100,7 @@ struct Config {
   std::vector<std::string> corsOrigins;  // CORS_ORIGINS, comma-separated
   int rateLimitWindowMinutes = 15;       // RATE_LIMIT_WINDOW (minutes)
   int rateLimitMax = 1000;               // RATE_LIMIT_MAX (requests per window per client)
+  int trustedProxyHops = 0;              // TRUSTED_PROXY_HOPS: proxies appending X-Forwarded-For
   bool helmetCspEnabled = true;          // HELMET_CSP_ENABLED
 
   // Performance

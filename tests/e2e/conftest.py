@@ -79,7 +79,9 @@ class ServerProcess:
         self.store = store
         self.tmp = tempfile.mkdtemp(prefix="um-e2e-")
         self.env = dict(os.environ)
-        self.env.update({"LOG_LEVEL": "info", "PORT": "0"})
+        # Every request comes from 127.0.0.1, so the per-client rate limit is lifted here;
+        # test_operations.py tests it with its own small limit.
+        self.env.update({"LOG_LEVEL": "info", "PORT": "0", "RATE_LIMIT_MAX": "100000000"})
         self.env.pop("DATABASE_URL", None)
         if store == "postgres":
             self.env["DATABASE_URL"] = fresh_postgres_database()

@@ -3,7 +3,7 @@ import re
 import socket
 import time
 
-from conftest import assert_error
+from conftest import Api, ServerProcess, assert_error, stores
 
 
 def test_health_names_service_and_version(api):
@@ -78,6 +78,8 @@ def test_body_over_one_mib_is_413(server):
     answer = raw_exchange(server.url, head + body)
     assert answer.startswith("HTTP/1.1 413"), answer[:200]
     assert '"code":"payload_too_large"' in answer
+    request_id = re.search(r"(?im)^X-Request-Id: (\S+)\r$", answer)
+    assert request_id and f'"requestId":"{request_id.group(1)}"' in answer, answer[:400]
 
 
 def test_garbage_is_400_not_a_crash(server, api):
@@ -100,3 +102,21 @@ def test_slow_client_is_cut_off_and_others_are_served(server, api):
     assert api.get("/health").status == 200
     assert time.time() - t0 < 5
     slow.close()
+
+
+def test_the_api_is_rate_limited_per_client_with_retry_after():
+    s = ServerProcess(stores()[0], extra_env={"RATE_LIMIT_MAX": "5", "RATE_LIMIT_WINDOW": "60"}).start()
+    try:
+        api = Api(s.url)
+        answers = [api.get("/v2/categories") for _ in range(6)]
+        assert [a.status for a in answers[:5]] == [200] * 5
+        refused = answers[5]
+        assert_error(refused, 429, "rate_limited")
+        assert 1 <= int(refused.headers["Retry-After"]) <= 3600
+        assert refused.headers["X-Request-Id"]
+        # Not the API: probes, metrics and webhooks are never turned away.
+        assert api.get("/health").status == 200 and api.get("/metrics").status == 200
+        assert api.post("/v2/payments/webhooks/stripe", {}).status == 400  # unsigned, not 429
+        assert 'status="429"' in api.get("/metrics").body.decode()
+    finally:
+        s.stop()

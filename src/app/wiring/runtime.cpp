@@ -14,6 +14,7 @@
 #include "core/auth/token_verifier.hpp"
 #include "core/clock.hpp"
 #include "core/http/middleware.hpp"
+#include "core/http/rate_limit.hpp"
 #include "core/http/server/server.hpp"
 #include "core/log.hpp"
 #include "core/metrics.hpp"
@@ -103,8 +104,14 @@ class Runtime::Impl {
     serverOptions.shutdownGrace = config_.shutdownGrace;
     server_ = std::make_unique<http::Server>(
         serverOptions, router_,
-        std::vector<http::Middleware>{http::requestId(), http::metrics(metrics_),
-                                      http::accessLog(), http::errorBoundary()});
+        std::vector<http::Middleware>{
+            http::requestId(), http::metrics(metrics_), http::accessLog(), http::errorBoundary(),
+            http::rateLimit({std::chrono::minutes(config_.rateLimitWindowMinutes),
+                             config_.rateLimitMax, config_.trustedProxyHops},
+                            [cache = cache_.get()](const std::string& key, std::chrono::seconds ttl) {
+                              return cache->increment(key, 1, ttl);
+                            },
+                            systemClock())});
     const auto port = server_->listen();
     bus_->start();
     lifecycle_.start();

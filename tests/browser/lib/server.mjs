@@ -38,6 +38,8 @@ export async function startShop({ products = 30, env: extraEnv = {}, knownPort =
   const env = {
     ...process.env,
     PORT: String(port),
+    // Every flow's requests come from 127.0.0.1: the per-client rate limit would count them as one shopper.
+    RATE_LIMIT_MAX: '100000000',
     ...(knownPort ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     ...extraEnv,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',

@@ -195,7 +195,11 @@ class Server::Impl {
       }
       if (readEc) {
         if (auto reject = rejectionFor(readEc)) {
-          auto res = errorResponse(*reject, newRequestId());
+          // Answered before any middleware runs, so the request id is set here: the
+          // contract promises one on every response.
+          const std::string requestId = newRequestId();
+          auto res = errorResponse(*reject, requestId);
+          res.headers.set("X-Request-Id", requestId);
           res.headers.set("Connection", "close");
           auto out = toBeast(res, 11, false, false);
           co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
