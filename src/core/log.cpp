@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/clock.hpp"
+#include "core/trace_context.hpp"
 
 namespace um::log {
 
@@ -56,6 +57,10 @@ void write(Level level, std::string_view message, const nlohmann::json& fields) 
                          {"level", name(level)},
                          {"service", gService},
                          {"msg", message}};
+  if (const TraceContext* trace = currentTrace()) {
+    line["traceId"] = trace->traceId;
+    line["spanId"] = trace->spanId;
+  }
   if (fields.is_object()) {
     for (auto it = fields.begin(); it != fields.end(); ++it) line[it.key()] = it.value();
   }

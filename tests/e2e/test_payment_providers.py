@@ -123,6 +123,21 @@ def test_stripe_server_side_confirmation_pays_at_once(api, admin, cat, stripe):
     assert posts and all(req[2] for req in posts), "every POST carries an Idempotency-Key"
 
 
+def test_the_checkouts_trace_reaches_stripe_and_the_log(server, api, admin, cat, stripe):
+    token, _ = new_cart(api, admin, cat, stock=3)
+    trace_id = uuid.uuid4().hex
+    parent = f"00-{trace_id}-{uuid.uuid4().hex[:16]}-01"
+    before = len(fake_state(stripe)["traceparents"])
+    r = checkout(api, token=token, provider="stripe", method={"stripePaymentMethod": "pm_card_visa"},
+                 extra_headers={"traceparent": parent})
+    assert r.status == 201, r
+    sent = fake_state(stripe)["traceparents"][before:]
+    assert sent and all(t and t.startswith(f"00-{trace_id}-") and t != parent for t in sent), sent
+    request_line = wait_for(lambda: [line for line in server.logs().splitlines()
+                                     if '"msg":"request"' in line and trace_id in line], 10)
+    assert request_line and '"route":"/v2/orders"' in request_line[0], request_line
+
+
 def test_stripe_decline_cancels_and_releases(api, admin, cat, stripe):
     token, p = new_cart(api, admin, cat, stock=2, quantity=2)
     r = checkout(api, token=token, provider="stripe",

@@ -54,6 +54,7 @@ class StripeState:
         self.refunds = {}
         self.idempotency = {}  # key -> (fingerprint, status, body)
         self.requests = []     # (method, path, idempotency_key, params)
+        self.traceparents = []  # the W3C traceparent header of each API request, or None
         self.fail_next = 0     # answer this many requests with 500 (transient errors)
 
     def snapshot(self):
@@ -63,6 +64,7 @@ class StripeState:
                 "charges": self.charges,
                 "refunds": self.refunds,
                 "requests": self.requests,
+                "traceparents": self.traceparents,
             }
 
 
@@ -113,6 +115,7 @@ def make_handler(state: StripeState):
             key = self.headers.get("Idempotency-Key")
             with state.lock:
                 state.requests.append([method, path, key, params])
+                state.traceparents.append(self.headers.get("traceparent"))
                 if state.fail_next > 0:
                     state.fail_next -= 1
                     return self._send(500, {"error": {"type": "api_error", "message": "fake outage"}})

@@ -105,7 +105,8 @@ class Runtime::Impl {
     server_ = std::make_unique<http::Server>(
         serverOptions, router_,
         std::vector<http::Middleware>{
-            http::requestId(), http::metrics(metrics_), http::accessLog(), http::errorBoundary(),
+            http::requestId(), http::traceContext(), http::metrics(metrics_), http::accessLog(),
+            http::errorBoundary(),
             http::rateLimit({std::chrono::minutes(config_.rateLimitWindowMinutes),
                              config_.rateLimitMax, config_.trustedProxyHops},
                             [cache = cache_.get()](const std::string& key, std::chrono::seconds ttl) {

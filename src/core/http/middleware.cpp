@@ -7,6 +7,7 @@
 #include "core/ids.hpp"
 #include "core/log.hpp"
 #include "core/metrics.hpp"
+#include "core/trace_context.hpp"
 
 namespace um::http {
 
@@ -29,6 +30,14 @@ Middleware requestId() {
     Response res = next(req);
     res.headers.set("X-Request-Id", req.requestId);
     return res;
+  };
+}
+
+Middleware traceContext() {
+  return [](Request& req, const Handler& next) {
+    const TraceContext context = continueOrStartTrace(req.header("traceparent"));
+    const ScopedTrace current(context);
+    return next(req);
   };
 }
 

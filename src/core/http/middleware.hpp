@@ -1,7 +1,7 @@
 #pragma once
 
 // Middleware shipped with the core. The server wraps every route in the global chain
-// (requestId → metrics → accessLog → errorBoundary); routes add their own (authentication,
+// (requestId → traceContext → metrics → accessLog → errorBoundary → rateLimit); routes add their own (authentication,
 // role checks, later CORS and rate limits) through RouteOptions.
 
 #include <functional>
@@ -18,6 +18,10 @@ namespace um::http {
 
 // Adopts a sane client X-Request-Id (≤ 128 printable characters) or makes one; echoes it.
 Middleware requestId();
+// Joins the caller's trace (a valid `traceparent`) or starts one, and makes it the thread's
+// current trace while the request is handled: log lines carry traceId/spanId and outbound
+// calls forward it (core/trace_context.hpp).
+Middleware traceContext();
 // Counts and times every answer under its route pattern.
 Middleware metrics(Metrics& metrics);
 // One structured log line per request: method, route, status, duration, request id. Never

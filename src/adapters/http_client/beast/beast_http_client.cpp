@@ -7,6 +7,7 @@
 #include <boost/beast/ssl.hpp>
 
 #include "adapters/http_client/http_client.hpp"
+#include "core/trace_context.hpp"
 
 namespace um::http_client {
 
@@ -31,6 +32,8 @@ bhttp::request<bhttp::string_body> toBeast(const Request& request, const Url& ur
                            (url.scheme == "http" && url.port == "80");
   out.set(bhttp::field::host, defaultPort ? url.host : url.host + ":" + url.port);
   out.set(bhttp::field::user_agent, userAgent);
+  // The next hop joins the trace of the request that made this call (W3C Trace Context).
+  if (const TraceContext* trace = currentTrace()) out.set("traceparent", trace->traceparent());
   for (const auto& [name, value] : request.headers) out.set(name, value);
   out.body() = request.body;
   out.prepare_payload();
