@@ -546,8 +546,10 @@ def test_a_redelivered_cancellation_restocks_exactly_once(server, api, product):
     api.post(f"/v2/orders/{o['id']}/cancel", token=token)
     assert wait_for(lambda: stock_of(api, p) == 6, 10), stock_of(api, p)
     # As after a crash between restocking and recording it: the owed work is back on the
-    # order, and order.cancelled goes out again to every consumer.
-    run_sql(server, "order", f"UPDATE orders SET pending_effect = 'cancel' WHERE id = '{o['id']}'")
+    # order (left there long enough ago for the sweeper to retry it) and order.cancelled
+    # goes out again to every consumer.
+    run_sql(server, "order", "UPDATE orders SET pending_effect = 'cancel', "
+                             f"updated_at = '2000-01-01T00:00:00.000Z' WHERE id = '{o['id']}'")
     run_sql(server, "order", "UPDATE outbox SET published_at = NULL "
                              f"WHERE aggregate_id = '{o['id']}' AND type = 'order.cancelled'")
 
@@ -556,7 +558,7 @@ def test_a_redelivered_cancellation_restocks_exactly_once(server, api, product):
                                           f"AND aggregate_id = '{o['id']}'")
         effect = query_one(server, "order", f"SELECT pending_effect FROM orders WHERE id = '{o['id']}'")
         return int(left) == 0 and not effect
-    assert wait_for(settled, 15), "the relay did not redeliver order.cancelled"
+    assert wait_for(settled, 30), "the owed work was not retried, or order.cancelled not redelivered"
     assert stock_of(api, p) == 6
     assert api.get(f"/v2/orders/{o['id']}", token=token).json["status"] == "cancelled"
 
