@@ -1,9 +1,8 @@
 #include "core/trace_context.hpp"
 
-#include <openssl/rand.h>
-
-#include <array>
-#include <stdexcept>
+#include <algorithm>
+#include <cstdint>
+#include <random>
 
 namespace um {
 
@@ -20,19 +19,19 @@ bool isLowerHex(std::string_view s) {
 
 bool allZero(std::string_view s) { return s.find_first_not_of('0') == std::string_view::npos; }
 
-// `bytes` random bytes as lower-case hex, never all zero (the spec forbids zero ids).
+// `bytes` random bytes as lower-case hex, never all zero (the spec forbids zero ids). Trace
+// ids must be unique, not secret, and every request makes two (health probes included), so
+// a per-thread PRNG serves rather than the CSPRNG and its lock.
 std::string randomHex(std::size_t bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::array<unsigned char, 16> raw{};
-  std::string out;
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  std::string out(bytes * 2, '0');
   do {
-    if (RAND_bytes(raw.data(), static_cast<int>(bytes)) != 1) {
-      throw std::runtime_error("no randomness for a trace id");
-    }
-    out.clear();
-    for (std::size_t i = 0; i < bytes; ++i) {
-      out += kHex[raw[i] >> 4];
-      out += kHex[raw[i] & 0x0F];
+    for (std::size_t i = 0; i < out.size(); i += 16) {
+      std::uint64_t word = generator();
+      for (std::size_t j = i; j < std::min(out.size(), i + 16); ++j, word >>= 4) {
+        out[j] = kHex[word & 0x0F];
+      }
     }
   } while (allZero(out));
   return out;
