@@ -1,6 +1,7 @@
 """Shared helpers for the catalog and search end-to-end tests."""
-import time
 import uuid
+
+from waiting import wait_until  # noqa: F401  (re-exported for the catalog tests)
 
 PRODUCT_FIELDS = {"id", "slug", "name", "description", "brand", "category", "price",
                   "compareAtPrice", "images", "attributes", "status", "stock", "variants",
@@ -44,16 +45,6 @@ def product_body(category_id, **overrides):
             "variants": [{"sku": f"LAN-{tag}", "name": "Standard", "stock": 4}]}
     body.update(overrides)
     return body
-
-
-def wait_until(check, timeout=30.0, interval=0.05):
-    """Polls `check` until it returns something truthy; returns it, or None on timeout."""
-    deadline = time.time() + timeout
-    while True:
-        value = check()
-        if value or time.time() > deadline:
-            return value
-        time.sleep(interval)
 
 
 def assert_product_shape(p):

@@ -1,10 +1,10 @@
 """Shared helpers for the order, payment and checkout end-to-end tests."""
 import os
 import signal
-import time
 import uuid
 
 from conftest import ServerProcess
+from waiting import wait_until as wait_for  # noqa: F401  (the name these tests import)
 
 GOOD_CARD = "4242424242424242"
 DECLINED_CARD = "4000000000000002"
@@ -86,15 +86,6 @@ def checkout(api, token=None, cart_id=None, key=None, card=GOOD_CARD, provider="
     if email:
         body["email"] = email
     return api.post("/v2/orders", body, token=token, headers=headers)
-
-
-def wait_for(check, timeout=15.0, interval=0.05):
-    deadline = time.time() + timeout
-    while True:
-        value = check()
-        if value or time.time() > deadline:
-            return value
-        time.sleep(interval)
 
 
 def wait_for_status(api, order_id, status, token, timeout=15.0):

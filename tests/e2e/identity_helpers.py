@@ -3,8 +3,9 @@ import base64
 import json
 import pathlib
 import re
-import time
 import uuid
+
+from waiting import wait_until
 
 # Every password a test sends, so the last test can prove none reached the logs.
 PASSWORDS = set()
@@ -77,12 +78,7 @@ def reset_token_from_mailbox(server, email, timeout=30.0):
                 return m.group(1)
         return None
 
-    deadline = time.monotonic() + timeout
-    while True:
-        token = newest_token()
-        if token or time.monotonic() >= deadline:
-            return token
-        time.sleep(0.05)
+    return wait_until(newest_token, timeout)
 
 
 def assert_no_secrets_in_logs(server):

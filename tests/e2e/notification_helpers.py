@@ -5,18 +5,10 @@ import email.policy
 import json
 import os
 import pathlib
-import time
 import urllib.parse
 import urllib.request
 
-
-def wait_until(check, timeout=30.0, interval=0.1):
-    deadline = time.time() + timeout
-    while True:
-        value = check()
-        if value or time.time() > deadline:
-            return value
-        time.sleep(interval)
+from waiting import wait_until  # noqa: F401  (re-exported for the notification tests)
 
 
 def mailbox_messages(server, to):
