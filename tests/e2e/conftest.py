@@ -160,7 +160,8 @@ def stores():
 
 @pytest.fixture(scope="module", params=stores())
 def server(request):
-    s = ServerProcess(request.param).start()
+    """One server per module and store; a module sets SERVER_ENV to configure it."""
+    s = ServerProcess(request.param, extra_env=getattr(request.module, "SERVER_ENV", None)).start()
     yield s
     s.stop()
 
@@ -168,6 +169,20 @@ def server(request):
 @pytest.fixture(scope="module")
 def api(server):
     return Api(server.url)
+
+
+@pytest.fixture(scope="module")
+def admin(server, api):
+    """An admin's access token on the module's server."""
+    from checkout_helpers import admin_token  # it imports this module
+    return admin_token(server, api)
+
+
+@pytest.fixture(scope="module")
+def cat(api, admin):
+    """A fresh category on the module's server."""
+    from checkout_helpers import category
+    return category(api, admin)
 
 
 def assert_error(reply, status, code=None, field=None):

@@ -50,16 +50,6 @@ def outcome(reply):
     return reply.status, reply.json["error"]["code"]
 
 
-@pytest.fixture(scope="module")
-def admin(server, api):
-    return admin_token(server, api)
-
-
-@pytest.fixture(scope="module")
-def cat(api, admin):
-    return category(api, admin)
-
-
 def test_forty_buyers_racing_for_ten_units_never_oversell(api, admin, cat):
     p = make_product(api, admin, cat, stock=10, price=990)
     buyers = [customer(api)[0] for _ in range(40)]

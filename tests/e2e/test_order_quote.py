@@ -5,30 +5,12 @@ import uuid
 
 import pytest
 
-from checkout_helpers import (GOOD_CARD, add_to_cart, admin_token, category, checkout, customer,
-                              make_product, stock_of, usd)
-from conftest import ServerProcess, assert_error, stores
+from checkout_helpers import GOOD_CARD, add_to_cart, checkout, customer, make_product, stock_of, usd
+from conftest import assert_error
 
-ENV = {"SHIPPING_FLAT_RATE": "499", "FREE_SHIPPING_THRESHOLD": "5000",
-       "TAX_RATES": "DE=19,US=7.25", "TAX_DEFAULT_RATE": "0"}
+SERVER_ENV = {"SHIPPING_FLAT_RATE": "499", "FREE_SHIPPING_THRESHOLD": "5000",
+              "TAX_RATES": "DE=19,US=7.25", "TAX_DEFAULT_RATE": "0"}
 QUOTE_FIELDS = {"currency", "items", "itemCount", "subtotal", "shipping", "tax", "total", "taxRate"}
-
-
-@pytest.fixture(scope="module", params=stores())
-def server(request):
-    s = ServerProcess(request.param, extra_env=ENV).start()
-    yield s
-    s.stop()
-
-
-@pytest.fixture(scope="module")
-def admin(server, api):
-    return admin_token(server, api)
-
-
-@pytest.fixture(scope="module")
-def cat(api, admin):
-    return category(api, admin)
 
 
 def quote(api, body, token=None, cart_id=None):

@@ -10,33 +10,15 @@ import uuid
 
 import pytest
 
-from checkout_helpers import (DECLINED_CARD, GOOD_CARD, add_to_cart, address, admin_token,
-                              category, checkout, customer, history, make_product, stock_of,
-                              usd, wait_for, wait_for_status)
-from conftest import ServerProcess, assert_error, stores
+from checkout_helpers import (DECLINED_CARD, GOOD_CARD, add_to_cart, address, checkout, customer,
+                              history, make_product, stock_of, usd, wait_for, wait_for_status)
+from conftest import assert_error
 
 ORDER_FIELDS = {"id", "number", "status", "email", "items", "subtotal", "shipping", "tax",
                 "total", "shippingAddress", "payment", "statusHistory", "createdAt"}
 ITEM_FIELDS = {"productId", "variantId", "sku", "name", "unitPrice", "quantity", "lineTotal"}
-ENV = {"SHIPPING_FLAT_RATE": "499", "FREE_SHIPPING_THRESHOLD": "5000",
-       "TAX_RATES": "DE=19,US=7.25", "TAX_DEFAULT_RATE": "0"}
-
-
-@pytest.fixture(scope="module", params=stores())
-def server(request):
-    s = ServerProcess(request.param, extra_env=ENV).start()
-    yield s
-    s.stop()
-
-
-@pytest.fixture(scope="module")
-def admin(server, api):
-    return admin_token(server, api)
-
-
-@pytest.fixture(scope="module")
-def cat(api, admin):
-    return category(api, admin)
+SERVER_ENV = {"SHIPPING_FLAT_RATE": "499", "FREE_SHIPPING_THRESHOLD": "5000",
+              "TAX_RATES": "DE=19,US=7.25", "TAX_DEFAULT_RATE": "0"}
 
 
 @pytest.fixture

@@ -58,16 +58,6 @@ def server(request, stripe, paypal):
     s.stop()
 
 
-@pytest.fixture(scope="module")
-def admin(server, api):
-    return admin_token(server, api)
-
-
-@pytest.fixture(scope="module")
-def cat(api, admin):
-    return category(api, admin)
-
-
 def post(url):
     urllib.request.urlopen(urllib.request.Request(url, method="POST", data=b""))
 
