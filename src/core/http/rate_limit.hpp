@@ -4,6 +4,10 @@
 // window counted in the cache port, so replicas share one count once the cache is Redis.
 // Over the limit → 429 rate_limited with Retry-After (seconds until the window turns).
 //
+// It runs inside the global chain, so also around fast-path answers on the I/O thread: the
+// counter must stay an in-memory operation there. A Redis-backed count needs a local
+// pre-count or a batched flush, never a round trip per request on the event loop.
+//
 // Only /v2 is limited: health probes, metrics scrapes and the front ends' static files are
 // not the API, and payment providers' webhooks must never be turned away (they would retry
 // for days and a paid order could wait for them).
