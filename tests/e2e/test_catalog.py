@@ -34,13 +34,14 @@ def categories(api, seeded):
     return {c["slug"]: c for c in r.json["items"]}
 
 
-def walk(api, query, limit=7):
+def walk(api, query, limit=7, path="/v2/products", token=None):
+    """Every item of a keyset-paged list, following nextCursor: (items, total)."""
     items, cursor = [], None
-    for _ in range(100):
+    for _ in range(200):
         q = dict(query, limit=limit)
         if cursor:
             q["cursor"] = cursor
-        r = api.get("/v2/products?" + urllib.parse.urlencode(q))
+        r = api.get(path + "?" + urllib.parse.urlencode(q), token=token)
         assert r.status == 200, r
         items += r.json["items"]
         cursor = r.json["nextCursor"]
@@ -399,18 +400,7 @@ def test_patch_conflicts_are_409(api, admin, categories):
 # --- admin list (an extension to the contract: docs/catalog.md) --------------------------------
 
 def admin_walk(api, admin, query, limit=4):
-    items, cursor = [], None
-    for _ in range(200):
-        q = dict(query, limit=limit)
-        if cursor:
-            q["cursor"] = cursor
-        r = api.get("/v2/admin/products?" + urllib.parse.urlencode(q), token=admin)
-        assert r.status == 200, r
-        items += r.json["items"]
-        cursor = r.json["nextCursor"]
-        if cursor is None:
-            return items, r.json["total"]
-    raise AssertionError("pagination never ended")
+    return walk(api, query, limit, path="/v2/admin/products", token=admin)
 
 
 def test_admin_list_shows_every_status_and_filters_by_status_and_text(api, admin, categories):

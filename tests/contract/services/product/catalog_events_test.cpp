@@ -13,14 +13,8 @@
 namespace um::product {
 namespace {
 
-class CatalogEventsTest : public um::testing::ServiceStoreTest {
+class CatalogEventsTest : public um::testing::CatalogStoreTest {
  protected:
-  void SetUp() override {
-    db_ = openStore("product");
-    if (!db_) GTEST_SKIP() << "UM_TEST_DATABASE_URL is not set";
-    store_ = std::make_unique<SqlCatalogStore>(*db_, ImageUrls(""));
-    catalog_ = std::make_unique<Catalog>(*store_, systemClock());
-  }
 
   Category category(const std::string& name, std::optional<std::string> parent = {}) {
     CategoryDraft c;
@@ -54,9 +48,6 @@ class CatalogEventsTest : public um::testing::ServiceStoreTest {
     return out;
   }
 
-  std::unique_ptr<sql::Database> db_;
-  std::unique_ptr<SqlCatalogStore> store_;
-  std::unique_ptr<Catalog> catalog_;
   int skus_ = 0;
 };
 

@@ -15,13 +15,11 @@
 namespace um::product {
 namespace {
 
-class ReservationRaceTest : public um::testing::ServiceStoreTest {
+class ReservationRaceTest : public um::testing::CatalogStoreTest {
  protected:
   void SetUp() override {
-    db_ = openStore("product");
-    if (!db_) GTEST_SKIP() << "UM_TEST_DATABASE_URL is not set";
-    store_ = std::make_unique<SqlCatalogStore>(*db_, ImageUrls(""));
-    catalog_ = std::make_unique<Catalog>(*store_, systemClock());
+    CatalogStoreTest::SetUp();
+    if (IsSkipped()) return;
     CategoryDraft c;
     c.name = "Things";
     categoryId_ = catalog_->createCategory(c).id;
@@ -45,9 +43,6 @@ class ReservationRaceTest : public um::testing::ServiceStoreTest {
     return catalog_->product(productId, true).variants.at(i);
   }
 
-  std::unique_ptr<sql::Database> db_;
-  std::unique_ptr<SqlCatalogStore> store_;
-  std::unique_ptr<Catalog> catalog_;
   std::string categoryId_;
 };
 

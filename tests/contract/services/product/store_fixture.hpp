@@ -13,7 +13,10 @@
 #include "adapters/bus/outbox.hpp"
 #include "adapters/sql/connect.hpp"
 #include "adapters/sql/migrations.hpp"
+#include "core/clock.hpp"
 #include "core/ids.hpp"
+#include "services/product/domain/catalog.hpp"
+#include "services/product/store/sql_catalog_store.hpp"
 
 namespace um::testing {
 
@@ -43,6 +46,21 @@ class ServiceStoreTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::filesystem::path dataDir_;
+};
+
+// The product service's catalog over its real SQL store.
+class CatalogStoreTest : public ServiceStoreTest {
+ protected:
+  void SetUp() override {
+    db_ = openStore("product");
+    if (!db_) GTEST_SKIP() << "UM_TEST_DATABASE_URL is not set";
+    store_ = std::make_unique<product::SqlCatalogStore>(*db_, product::ImageUrls(""));
+    catalog_ = std::make_unique<product::Catalog>(*store_, systemClock());
+  }
+
+  std::unique_ptr<sql::Database> db_;
+  std::unique_ptr<product::SqlCatalogStore> store_;
+  std::unique_ptr<product::Catalog> catalog_;
 };
 
 }  // namespace um::testing
