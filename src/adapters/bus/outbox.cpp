@@ -71,7 +71,8 @@ sql::Migration outboxMigration(sql::Dialect dialect) {
 std::string Outbox::append(sql::Transaction& tx, const std::string& type,
                            const std::string& aggregateId, const nlohmann::json& payload) {
   std::string id = newId();
-  tx.execute(
+  // Nothing is read back: it travels with the transaction's next round trip (or its COMMIT).
+  tx.enqueue(
       "INSERT INTO outbox (id, type, aggregate_id, payload, occurred_at) "
       "VALUES ($1, $2, $3, $4, $5)",
       {id, type, aggregateId, payload.dump(), stamp(systemClock().now())});

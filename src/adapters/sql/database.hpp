@@ -90,6 +90,12 @@ struct Result {
   const Row& one() const;  // exactly one row, else StatementError
 };
 
+// One statement and its parameters, as queued for a round trip shared with others.
+struct Statement {
+  std::string sql;
+  Params params;
+};
+
 // A connection inside a transaction. Never outlives the transaction() call that made it.
 // A statement that fails dooms the transaction on both adapters: later statements throw and
 // it is rolled back even if the work swallows the exception (see pooled_transaction.hpp).
@@ -97,6 +103,14 @@ class Transaction {
  public:
   virtual ~Transaction() = default;
   virtual Result execute(std::string_view sql, const Params& params = {}) = 0;
+
+  // A write whose result the work does not read (an INSERT into the outbox, a history row).
+  // It runs, in order, before the next execute() or the COMMIT, and on PostgreSQL travels
+  // in the same round trip as them (libpq's pipeline mode): a checkout's transactions cost
+  // one or two round trips instead of one per statement. Its failure is thrown from that
+  // execute() or from transaction(), and dooms the transaction like any other.
+  virtual void enqueue(std::string_view sql, const Params& params = {}) = 0;
+
   virtual Dialect dialect() const = 0;
 };
 

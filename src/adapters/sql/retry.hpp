@@ -23,6 +23,14 @@ class ConnectionLost : public StoreUnavailable {
   using StoreUnavailable::StoreUnavailable;
 };
 
+// The connection broke before the transaction's BEGIN reached the server (PostgreSQL sends
+// BEGIN with the first statement): nothing of the transaction ran, so it may run again on a
+// fresh connection.
+class ConnectionLostBeforeBegin : public ConnectionLost {
+ public:
+  using ConnectionLost::ConnectionLost;
+};
+
 // Sleeps before retry number `attempt` (1-based): exponential with full jitter, so
 // colliding writers spread out instead of colliding again in lockstep.
 void backoffBeforeRetry(int attempt);

@@ -239,6 +239,78 @@ TEST_P(StoreContractTest, MultiStatementTextInsideTransactionRollsBackWhole) {
   EXPECT_EQ(count(db(), "a"), 0);
 }
 
+TEST_P(StoreContractTest, EnqueuedStatementsRunInOrderBeforeTheNextExecute) {
+  db().execute("CREATE TABLE a (id INTEGER PRIMARY KEY, note TEXT)");
+  const auto seen = db().transaction([](Transaction& tx) {
+    tx.enqueue("INSERT INTO a (id, note) VALUES ($1, $2)", {std::int64_t{1}, std::string("x")});
+    tx.enqueue("UPDATE a SET note = $1 WHERE id = $2", {std::string("y"), std::int64_t{1}});
+    return tx.execute("SELECT note FROM a WHERE id = $1", {std::int64_t{1}}).one().get<std::string>(0);
+  });
+  EXPECT_EQ(seen, "y");
+  EXPECT_EQ(db().execute("SELECT note FROM a").one().get<std::string>(0), "y");
+}
+
+TEST_P(StoreContractTest, AnEnqueueOnlyTransactionCommitsEverything) {
+  db().execute("CREATE TABLE a (id INTEGER PRIMARY KEY, note TEXT)");
+  // Past the queue's byte bound, so it is also sent in more than one round trip.
+  const std::string big(4096, 'n');
+  db().transaction([&](Transaction& tx) {
+    for (std::int64_t i = 0; i < 40; ++i) {
+      tx.enqueue("INSERT INTO a (id, note) VALUES ($1, $2)", {i, big});
+    }
+  });
+  EXPECT_EQ(count(db(), "a"), 40);
+  db().transaction([](Transaction&) {});  // nothing to send: no round trip, no error
+}
+
+TEST_P(StoreContractTest, AFailingEnqueuedStatementRollsBackTheWholeTransaction) {
+  db().execute("CREATE TABLE a (id INTEGER PRIMARY KEY)");
+  db().execute("CREATE TABLE b (id INTEGER PRIMARY KEY)");
+  db().execute("INSERT INTO a VALUES (7)");
+  // Its typed failure surfaces from the commit...
+  EXPECT_THROW(db().transaction([](Transaction& tx) {
+    tx.execute("INSERT INTO b VALUES (1)");
+    tx.enqueue("INSERT INTO a VALUES (7)");
+    tx.enqueue("INSERT INTO b VALUES (2)");
+  }),
+               UniqueViolation);
+  // ...or from the next execute, and the statements after it never run.
+  EXPECT_THROW(db().transaction([](Transaction& tx) {
+    tx.enqueue("INSERT INTO b VALUES (3)");
+    tx.enqueue("INSERT INTO a VALUES (7)");
+    tx.execute("INSERT INTO b VALUES (4)");
+  }),
+               UniqueViolation);
+  EXPECT_EQ(count(db(), "b"), 0);
+  // Work that throws after enqueueing commits nothing.
+  EXPECT_THROW(db().transaction([](Transaction& tx) {
+    tx.enqueue("INSERT INTO b VALUES (5)");
+    throw std::runtime_error("changed my mind");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(count(db(), "b"), 0);
+  EXPECT_EQ(count(db(), "a"), 1);
+}
+
+TEST_P(StoreContractTest, PipelinedStatementsPrepareOnceAndStayUsable) {
+  db().execute("CREATE TABLE a (id INTEGER PRIMARY KEY)");
+  // The same new text twice in one round trip, then again in later ones.
+  for (std::int64_t round = 0; round < 3; ++round) {
+    db().transaction([&](Transaction& tx) {
+      tx.enqueue("INSERT INTO a (id) VALUES ($1)", {round * 2});
+      tx.enqueue("INSERT INTO a (id) VALUES ($1)", {round * 2 + 1});
+    });
+  }
+  EXPECT_EQ(count(db(), "a"), 6);
+  // A statement that cannot be prepared fails in its kind and leaves the connection usable.
+  EXPECT_THROW(db().transaction([](Transaction& tx) {
+    tx.enqueue("INSERT INTO no_such_table (id) VALUES ($1)", {std::int64_t{1}});
+    tx.execute("SELECT COUNT(*) FROM a WHERE id > $1", {std::int64_t{0}});
+  }),
+               StatementError);
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(count(db(), "a"), 6);
+}
+
 TEST_P(StoreContractTest, PlaceholderWithoutValueIsAStatementError) {
   EXPECT_THROW(db().execute("SELECT $1 || $2", {std::string("only one")}), StatementError);
   // The connection is still good afterwards.
@@ -325,6 +397,19 @@ TEST_P(StoreContractTest, LostConnectionsAreReplaced) {
   harness().killConnections();
   db().ping();
   EXPECT_EQ(count(db(), "a"), 2);
+}
+
+TEST_P(StoreContractTest, AConnectionLostBeforeBeginRunsTheWorkAgainOnAFreshOne) {
+  if (!harness().canKillConnections()) GTEST_SKIP() << "no server connections to lose";
+  db().execute("CREATE TABLE a (id INTEGER PRIMARY KEY)");
+  int runs = 0;
+  db().transaction([&](Transaction& tx) {
+    // The first run's BEGIN travels with this statement, on a connection killed just now.
+    if (++runs == 1) harness().killConnections();
+    tx.execute("INSERT INTO a VALUES (1)");
+  });
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(count(db(), "a"), 1);
 }
 
 TEST_P(StoreContractTest, ConnectionLostMidTransactionIsStoreUnavailable) {

@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <memory>
@@ -76,6 +77,31 @@ Result toResult(const PGresult* r) {
   return out;
 }
 
+bool succeeded(const PGresult* r) {
+  switch (PQresultStatus(r)) {
+    case PGRES_COMMAND_OK:
+    case PGRES_TUPLES_OK:
+    case PGRES_EMPTY_QUERY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Parameters as libpq takes them: NUL-terminated text, or a null pointer for NULL.
+struct ParamTexts {
+  explicit ParamTexts(const Params& params) {
+    texts.reserve(params.size());
+    for (const auto& p : params) texts.push_back(textOf(p));
+    values.reserve(texts.size());
+    for (const auto& t : texts) values.push_back(t ? t->c_str() : nullptr);
+  }
+  int count() const { return static_cast<int>(values.size()); }
+
+  std::vector<std::optional<std::string>> texts;
+  std::vector<const char*> values;
+};
+
 }  // namespace
 
 PgTarget PgTarget::parse(const std::string& url, std::chrono::seconds connectTimeout) {
@@ -144,37 +170,115 @@ Result PgConnection::execute(std::string_view sql, const Params& params) {
   if (params.empty()) {
     result.reset(PQexec(conn_, text.c_str()));
   } else {
-    std::vector<std::optional<std::string>> texts;
-    texts.reserve(params.size());
-    for (const auto& p : params) texts.push_back(textOf(p));
-    std::vector<const char*> values;
-    values.reserve(texts.size());
-    for (const auto& t : texts) values.push_back(t ? t->c_str() : nullptr);
-    const int count = static_cast<int>(values.size());
-    if (const std::string* name = prepared(text, count)) {
-      result.reset(PQexecPrepared(conn_, name->c_str(), count, values.data(), nullptr, nullptr, 0));
-      const char* state =
-          result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
-      // The plan went stale (a migration changed a table's columns) or the statement is
-      // gone: prepare it afresh next time. This call fails as it would have unprepared.
-      if (state != nullptr &&
-          (std::string_view(state) == "0A000" || std::string_view(state) == "26000")) {
-        prepared_.erase(text);
-      }
+    const ParamTexts args(params);
+    if (const std::string* name = prepared(text, args.count())) {
+      result.reset(PQexecPrepared(conn_, name->c_str(), args.count(), args.values.data(), nullptr,
+                                  nullptr, 0));
+      forgetIfStale(text, result.get());
     } else {
-      result.reset(PQexecParams(conn_, text.c_str(), count, nullptr, values.data(), nullptr,
-                                nullptr, 0));
+      result.reset(PQexecParams(conn_, text.c_str(), args.count(), nullptr, args.values.data(),
+                                nullptr, nullptr, 0));
     }
   }
   if (!result) fail(nullptr);
-  switch (PQresultStatus(result.get())) {
-    case PGRES_COMMAND_OK:
-    case PGRES_TUPLES_OK:
-    case PGRES_EMPTY_QUERY:
-      return toResult(result.get());
-    default:
-      fail(result.get());
+  if (!succeeded(result.get())) fail(result.get());
+  return toResult(result.get());
+}
+
+// The plan went stale (a migration changed a table's columns) or the statement is gone:
+// prepare it afresh next time. This call fails as it would have unprepared.
+void PgConnection::forgetIfStale(const std::string& sql, const PGresult* result) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  if (state != nullptr && (std::string_view(state) == "0A000" || std::string_view(state) == "26000")) {
+    prepared_.erase(sql);
   }
+}
+
+// All statements are written before any answer is read, with one Sync at the end: one round
+// trip. Statements seen for the first time are prepared in the same pipeline. After a
+// failure the server skips the rest up to the Sync (PGRES_PIPELINE_ABORTED), so nothing
+// after a failed statement runs, as if they had been sent one by one.
+Result PgConnection::pipeline(const std::vector<Statement>& statements) {
+  // Text without parameters may hold several statements (migrations), which only the simple
+  // query protocol runs, and it has no place in a pipeline: such a batch goes one by one.
+  const bool script = std::any_of(statements.begin(), statements.end(), [](const Statement& s) {
+    return s.params.empty() && s.sql.find(';') != std::string::npos;
+  });
+  if (statements.size() == 1 || script) {
+    Result last;
+    for (const auto& s : statements) last = execute(s.sql, s.params);
+    return last;
+  }
+  if (PQenterPipelineMode(conn_) != 1) fail(nullptr);
+
+  // What each result read back belongs to: a statement, or the preparation of one.
+  struct Pending {
+    const Statement* statement;
+    std::string preparedName;  // set for a Parse sent in this pipeline
+  };
+  std::vector<Pending> pending;
+  std::unordered_map<std::string, std::string> preparing;  // SQL text → name, this pipeline
+  for (const auto& s : statements) {
+    int sent = 0;
+    if (s.params.empty()) {
+      sent = PQsendQueryParams(conn_, s.sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0);
+    } else {
+      const ParamTexts args(s.params);
+      const std::string* name = nullptr;
+      if (auto it = prepared_.find(s.sql); it != prepared_.end()) {
+        name = &it->second;
+      } else if (auto it2 = preparing.find(s.sql); it2 != preparing.end()) {
+        name = &it2->second;
+      } else if (prepared_.size() + preparing.size() < kMaxPrepared) {
+        std::string fresh = "um_" + std::to_string(++nextStatement_);
+        if (PQsendPrepare(conn_, fresh.c_str(), s.sql.c_str(), args.count(), nullptr) != 1) {
+          fail(nullptr);
+        }
+        pending.push_back({&s, fresh});
+        name = &preparing.emplace(s.sql, std::move(fresh)).first->second;
+      }
+      sent = name != nullptr
+                 ? PQsendQueryPrepared(conn_, name->c_str(), args.count(), args.values.data(),
+                                       nullptr, nullptr, 0)
+                 : PQsendQueryParams(conn_, s.sql.c_str(), args.count(), nullptr,
+                                     args.values.data(), nullptr, nullptr, 0);
+    }
+    if (sent != 1) fail(nullptr);  // the connection is gone; the pool drops it
+    pending.push_back({&s, ""});
+  }
+  if (PQpipelineSync(conn_) != 1) fail(nullptr);
+
+  ResultPtr failure(nullptr, &PQclear);
+  const Statement* failed = nullptr;
+  Result last;
+  for (const auto& p : pending) {
+    ResultPtr r(PQgetResult(conn_), &PQclear);
+    if (!r) fail(nullptr);
+    const auto status = PQresultStatus(r.get());
+    if (status == PGRES_PIPELINE_ABORTED) {
+      // Skipped after an earlier failure.
+    } else if (!succeeded(r.get())) {
+      if (!failure) {
+        failure = std::move(r);
+        failed = p.statement;
+      }
+    } else if (!p.preparedName.empty()) {
+      prepared_.emplace(p.statement->sql, p.preparedName);
+    } else if (p.statement == &statements.back()) {
+      last = toResult(r.get());
+    }
+    // Each command's results end with a null.
+    while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+  }
+  ResultPtr sync(PQgetResult(conn_), &PQclear);
+  if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC || PQexitPipelineMode(conn_) != 1) {
+    fail(failure.get());
+  }
+  if (failure) {
+    forgetIfStale(failed->sql, failure.get());
+    fail(failure.get());
+  }
+  return last;
 }
 
 const std::string* PgConnection::prepared(const std::string& sql, int paramCount) {

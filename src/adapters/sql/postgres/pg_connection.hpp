@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "adapters/sql/database.hpp"
 
@@ -41,6 +42,9 @@ class PgConnection {
   // One statement with $n parameters, or several `;`-separated ones without parameters
   // (the simple query protocol, for migrations). The result is the last statement's.
   Result execute(std::string_view sql, const Params& params);
+  // The statements in order in one round trip (libpq's pipeline mode), the last one's
+  // result; the first failure is thrown, and nothing after it runs.
+  Result pipeline(const std::vector<Statement>& statements);
 
   // Connected and outside any transaction.
   bool reusable() const;
@@ -50,6 +54,7 @@ class PgConnection {
 
  private:
   [[noreturn]] void fail(const pg_result* result) const;
+  void forgetIfStale(const std::string& sql, const pg_result* result);
   // The server-side name of `sql` prepared on this connection, preparing it on first use;
   // nullptr once the cache is full (rare dynamic texts, e.g. long IN lists): those run
   // unprepared.

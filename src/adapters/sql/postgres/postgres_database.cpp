@@ -63,31 +63,22 @@ void PostgresDatabase::ping() {
   execute("SELECT 1");
 }
 
-// BEGIN on a broken connection did nothing, so it alone is retried on a fresh one; once the
-// work has run, a lost connection is the caller's to retry (StoreUnavailable).
-PostgresDatabase::Lease PostgresDatabase::begin() {
-  for (int attempt = 1;; ++attempt) {
-    auto lease = acquireLive();
-    try {
-      lease->execute("BEGIN", {});
-      return lease;
-    } catch (const ConnectionLost&) {
-      lease.discard();
-      pool_.discardIdle();
-      if (attempt == 2) throw;
-    }
-  }
-}
-
+// BEGIN goes out with the transaction's first statement. A connection found broken by that
+// first round trip ran nothing of ours, so the work runs again once on a fresh one; once
+// anything has run, a lost connection is the caller's to retry (StoreUnavailable).
 void PostgresDatabase::runInTransaction(const std::function<void(Transaction&)>& work) {
   retryTransient(kMaxAttempts, [&] {
-    auto lease = begin();
-    try {
-      finishTransaction(*lease, Dialect::kPostgres, work);
-    } catch (const ConnectionLost&) {
-      lease.discard();
-      pool_.discardIdle();
-      throw;
+    for (int attempt = 1;; ++attempt) {
+      auto lease = acquireLive();
+      try {
+        finishTransaction(*lease, Dialect::kPostgres, work, "BEGIN");
+        return;
+      } catch (const ConnectionLost& e) {
+        lease.discard();
+        pool_.discardIdle();
+        if (attempt == 1 && dynamic_cast<const ConnectionLostBeforeBegin*>(&e) != nullptr) continue;
+        throw;
+      }
     }
   });
 }

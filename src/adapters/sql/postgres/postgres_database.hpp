@@ -40,7 +40,6 @@ class PostgresDatabase final : public Database {
   using Lease = ConnectionPool<PgConnection>::Lease;
 
   Lease acquireLive();
-  Lease begin();
 
   std::string service_;
   std::string quotedSchema_;

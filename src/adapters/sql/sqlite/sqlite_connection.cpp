@@ -129,6 +129,12 @@ Result SqliteConnection::execute(std::string_view sql, const Params& params) {
   return result;
 }
 
+Result SqliteConnection::pipeline(const std::vector<Statement>& statements) {
+  Result last;
+  for (const auto& s : statements) last = execute(s.sql, s.params);
+  return last;
+}
+
 bool SqliteConnection::writes(std::string_view sql) {
   if (sqlite3_stmt* stmt = cached(sql)) return sqlite3_stmt_readonly(stmt) == 0;
   sqlite3_stmt* stmt = nullptr;

@@ -63,7 +63,7 @@ void SqliteDatabase::runInTransaction(const std::function<void(Transaction&)>& w
   auto lock = lockWriter();
   retryTransient(kMaxAttempts, [&] {
     conn->execute("BEGIN IMMEDIATE", {});
-    finishTransaction(*conn, Dialect::kSqlite, work);
+    finishTransaction(*conn, Dialect::kSqlite, work, std::nullopt);
   });
 }
 
