@@ -107,6 +107,27 @@ ProviderPayment TestProvider::confirm(const std::string& id, const ChargeSpec& s
   return read(db_, "id = $1", id);
 }
 
+std::optional<ProviderPayment> TestProvider::createConfirmed(const ChargeSpec& create,
+                                                            const ChargeSpec& confirm) {
+  validate(confirm);
+  const auto decline = testCardDecline(*confirm.testCard);
+  const std::string last4 = confirm.testCard->substr(confirm.testCard->size() - 4);
+  // Born charged, in one statement. A key seen before returns the first object: charged
+  // already, or made by a create() alone and still waiting, which is then confirmed.
+  const auto made = db_.execute(
+      std::string("INSERT INTO test_provider_intents (id, idempotency_key, amount, currency, status, "
+                  "card_last4, decline_code, confirmations, created_at) "
+                  "VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) "
+                  "ON CONFLICT (idempotency_key) DO NOTHING RETURNING ") + kIntentColumns,
+      {"test_pi_" + newId(), create.idempotencyKey, create.amount, create.currency,
+       decline ? "failed" : "succeeded", last4,
+       decline ? sql::Value(*decline) : sql::Value(nullptr), now()});
+  if (!made.empty()) return fromRow(made.one());
+  const auto first = read(db_, "idempotency_key = $1", create.idempotencyKey);
+  if (first.status != ProviderStatus::kRequiresAction) return first;
+  return this->confirm(first.id, confirm);
+}
+
 ProviderPayment TestProvider::retrieve(const std::string& id) { return read(db_, "id = $1", id); }
 
 ProviderPayment TestProvider::capture(const std::string& id, const std::string&) {

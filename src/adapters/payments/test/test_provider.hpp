@@ -22,6 +22,8 @@ class TestProvider final : public PaymentProvider {
   ProviderPayment create(const ChargeSpec& spec) override;
   bool confirmable(const ChargeSpec& spec) const override { return spec.testCard.has_value(); }
   ProviderPayment confirm(const std::string& providerPaymentId, const ChargeSpec& spec) override;
+  std::optional<ProviderPayment> createConfirmed(const ChargeSpec& create,
+                                                 const ChargeSpec& confirm) override;
   ProviderPayment retrieve(const std::string& providerPaymentId) override;
   ProviderPayment capture(const std::string& providerPaymentId, const std::string& key) override;
   ProviderPayment cancel(const std::string& providerPaymentId, const std::string& key) override;

@@ -89,7 +89,7 @@ void appendHistory(sql::Transaction& tx, const std::string& orderId, OrderStatus
                    const std::string& at, const std::optional<std::string>& note) {
   // The order's row was just written in this transaction, so on PostgreSQL it is locked and
   // no other transaction computes the same seq.
-  tx.execute(
+  tx.enqueue(
       "INSERT INTO order_status_history (order_id, seq, status, at, note) "
       "SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM order_status_history WHERE order_id = $1",
       {orderId, toString(status), at, optional(note)});
@@ -154,7 +154,8 @@ void SqlOrderStore::create(const Order& o, const KeyClaim& claim, const nlohmann
           "WHERE scope = $2 AND idem_key = $3 AND claim_token = $4 AND order_id IS NULL",
           {o.id, claim.scope, claim.key, claim.token});
       if (linked.affectedRows != 1) throw ClaimLost{};
-      tx.execute(
+      // The rest is only written: it goes out with the COMMIT, in one round trip.
+      tx.enqueue(
           "INSERT INTO orders (id, number, user_id, cart_id, email, status, currency, subtotal, "
           "shipping, tax, total, refunded, shipping_address, payment_provider, payment_status, "
           "reservation_id, expires_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
@@ -164,7 +165,7 @@ void SqlOrderStore::create(const Order& o, const KeyClaim& claim, const nlohmann
            o.payment.provider, o.payment.status, o.reservationId, o.expiresAt, o.createdAt});
       for (std::size_t i = 0; i < o.items.size(); ++i) {
         const auto& l = o.items[i];
-        tx.execute(
+        tx.enqueue(
             "INSERT INTO order_items (order_id, position, product_id, variant_id, sku, name, "
             "unit_price, quantity, line_total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             {o.id, static_cast<std::int64_t>(i), l.productId, l.variantId, l.sku, l.name, l.unitPrice,

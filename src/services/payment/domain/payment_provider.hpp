@@ -118,6 +118,17 @@ class PaymentProvider {
   virtual bool confirmable(const ChargeSpec& spec) const = 0;
   // Pays with the buyer's method. `spec.idempotencyKey` is the confirm's own key.
   virtual ProviderPayment confirm(const std::string& providerPaymentId, const ChargeSpec& spec) = 0;
+  // create() and confirm() in one call, for a provider that can do both at once (the test
+  // ledger; Stripe's `confirm=true` is the same idea): checkout then records one outcome, not
+  // an object and then an outcome. Same keys, same answer as the two calls; a repeated
+  // create() with `create`'s key finds the paid object. nullopt: not offered, make the two
+  // calls.
+  virtual std::optional<ProviderPayment> createConfirmed(const ChargeSpec& create,
+                                                         const ChargeSpec& confirm) {
+    (void)create;
+    (void)confirm;
+    return std::nullopt;
+  }
   virtual ProviderPayment retrieve(const std::string& providerPaymentId) = 0;
   // Takes the money of a payment the buyer approved (PayPal capture); others: retrieve.
   virtual ProviderPayment capture(const std::string& providerPaymentId,

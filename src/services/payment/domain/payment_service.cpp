@@ -110,6 +110,25 @@ PaymentState PaymentService::create(const CreatePayment& request) {
 Payment PaymentService::advance(Payment p, const std::optional<ChargeSpec>& confirmWith) {
   if (p.status != PS::kPending) return p;
   auto& provider = providers_.forExisting(p.provider);
+  const bool payNow = confirmWith && !p.cancelRequested && provider.confirmable(*confirmWith);
+  if (!p.providerPaymentId && payNow) {
+    // Created and paid in one call where the provider offers it. Nothing is recorded in
+    // between: a crash after the call leaves the payment pending without the provider's id,
+    // and the reconciler's create() with the same key finds the paid object.
+    ChargeSpec spec = *confirmWith;
+    spec.idempotencyKey = p.idempotencyKey + "-confirm";
+    if (const auto seen = provider.createConfirmed(specOf(p), spec)) {
+      if (seen->status == ProviderStatus::kSucceeded && options_.afterCapture) options_.afterCapture();
+      if (seen->status != ProviderStatus::kSucceeded && seen->status != ProviderStatus::kFailed) {
+        // Still waiting (a 3-D Secure step, say): the buyer's next step needs the object.
+        store_.recordProviderObject(p.id, seen->id, seen->clientSecret, seen->approvalUrl, now());
+        p.providerPaymentId = seen->id;
+        p.clientSecret = seen->clientSecret;
+        p.approvalUrl = seen->approvalUrl;
+      }
+      return learn(p, *seen);
+    }
+  }
   if (!p.providerPaymentId) {
     // Same key as any earlier attempt: a create that reached the provider before a crash
     // or a timeout returns the object it made then.
@@ -121,7 +140,7 @@ Payment PaymentService::advance(Payment p, const std::optional<ChargeSpec>& conf
     p = learn(p, made);
     if (p.status != PS::kPending) return p;
   }
-  if (confirmWith && !p.cancelRequested && provider.confirmable(*confirmWith)) {
+  if (payNow) {
     ChargeSpec spec = *confirmWith;
     spec.idempotencyKey = p.idempotencyKey + "-confirm";
     const auto seen = provider.confirm(*p.providerPaymentId, spec);
@@ -137,6 +156,7 @@ Payment PaymentService::learn(const Payment& p, const ProviderPayment& seen) {
   change.at = now();
   change.captureId = seen.captureId;
   change.cardLast4 = seen.cardLast4;
+  if (!p.providerPaymentId && !seen.id.empty()) change.providerPaymentId = seen.id;
   switch (seen.status) {
     case ProviderStatus::kSucceeded: {
       change.from = {PS::kPending, PS::kFailed};
@@ -144,11 +164,12 @@ Payment PaymentService::learn(const Payment& p, const ProviderPayment& seen) {
       Payment after = p;
       after.status = PS::kSucceeded;
       change.event = OutboxEvent{"payment.succeeded", eventPayload(after)};
-      if (store_.changeStatus(change)) {
+      auto changed = store_.changeStatus(change);
+      if (changed) {
         log::info("payment succeeded", {{"paymentId", p.id}, {"orderId", p.orderId},
                                         {"provider", p.provider}});
       }
-      auto now = reload(p.id);
+      const Payment now = changed ? *changed : reload(p.id);
       if (!(now.cancelRequested && captured(now.status))) return now;
       refundRemainder(now);
       return reload(p.id);
@@ -163,7 +184,7 @@ Payment PaymentService::learn(const Payment& p, const ProviderPayment& seen) {
       auto payload = eventPayload(after);
       payload["failureCode"] = *change.failureCode;
       change.event = OutboxEvent{"payment.failed", payload};
-      store_.changeStatus(change);
+      if (auto changed = store_.changeStatus(change)) return *changed;
       return reload(p.id);
     }
     case ProviderStatus::kCancelled: {
@@ -172,7 +193,7 @@ Payment PaymentService::learn(const Payment& p, const ProviderPayment& seen) {
       Payment after = p;
       after.status = PS::kCancelled;
       change.event = OutboxEvent{"payment.cancelled", eventPayload(after)};
-      store_.changeStatus(change);
+      if (auto changed = store_.changeStatus(change)) return *changed;
       return reload(p.id);
     }
     case ProviderStatus::kApproved: {

@@ -31,6 +31,8 @@ struct StatusChange {
   std::optional<std::string> cardLast4;
   std::optional<std::string> failureCode;
   std::optional<std::string> failureMessage;
+  // The provider's object, when this change is the first we hear of it (paid in one step).
+  std::optional<std::string> providerPaymentId;
   std::optional<OutboxEvent> event;
 };
 
@@ -61,8 +63,8 @@ class PaymentStore {
                                     const std::optional<std::string>& clientSecret,
                                     const std::optional<std::string>& approvalUrl,
                                     const std::string& at) = 0;
-  // true when applied (the payment was in one of `from`).
-  virtual bool changeStatus(const StatusChange& change) = 0;
+  // The payment as changed, when applied (it was in one of `from`); nullopt otherwise.
+  virtual std::optional<Payment> changeStatus(const StatusChange& change) = 0;
   virtual void requestCancel(const std::string& paymentId, const std::string& at) = 0;
 
   // Payments still pending whose last change is older than `before` (RFC 3339).

@@ -165,24 +165,28 @@ void SqlPaymentStore::recordProviderObject(const std::string& paymentId,
       {providerPaymentId, optional(clientSecret), optional(approvalUrl), at, paymentId});
 }
 
-bool SqlPaymentStore::changeStatus(const StatusChange& c) {
-  const bool changed = db_.transaction([&](sql::Transaction& tx) {
+std::optional<Payment> SqlPaymentStore::changeStatus(const StatusChange& c) {
+  auto changed = db_.transaction([&](sql::Transaction& tx) -> std::optional<Payment> {
     std::string in;
     sql::Params params{toString(c.to), c.at, optional(c.captureId), optional(c.cardLast4),
-                       optional(c.failureCode), optional(c.failureMessage), c.paymentId};
+                       optional(c.failureCode), optional(c.failureMessage),
+                       optional(c.providerPaymentId), c.paymentId};
     for (const auto& s : c.from) {
       params.push_back(toString(s));
       in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
     }
+    // RETURNING: the caller needs the payment after the change (was a cancel asked for
+    // meanwhile?), and reading it back would be one more round trip per checkout.
     const auto r = tx.execute(
         "UPDATE payments SET status = $1, updated_at = $2, "
         "capture_id = COALESCE($3, capture_id), card_last4 = COALESCE($4, card_last4), "
-        "failure_code = $5, failure_message = $6 "
-        "WHERE id = $7 AND status IN (" + in + ")",
+        "failure_code = $5, failure_message = $6, "
+        "provider_payment_id = COALESCE($7, provider_payment_id) "
+        "WHERE id = $8 AND status IN (" + in + ") RETURNING " + kPaymentColumns,
         params);
-    if (r.affectedRows != 1) return false;
+    if (r.empty()) return std::nullopt;
     if (c.event) bus::Outbox::append(tx, c.event->type, c.paymentId, c.event->payload);
-    return true;
+    return paymentFrom(r.one());
   });
   if (changed && c.event) wake_();
   return changed;

@@ -27,7 +27,7 @@ class SqlPaymentStore final : public PaymentStore {
                             const std::optional<std::string>& clientSecret,
                             const std::optional<std::string>& approvalUrl,
                             const std::string& at) override;
-  bool changeStatus(const StatusChange& change) override;
+  std::optional<Payment> changeStatus(const StatusChange& change) override;
   void requestCancel(const std::string& paymentId, const std::string& at) override;
   std::vector<Payment> stalePending(const std::string& before, int limit) override;
   ReserveOutcome reserveRefund(const Refund& refund, Refund& existing) override;

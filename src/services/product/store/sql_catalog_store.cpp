@@ -595,20 +595,21 @@ std::optional<ReserveFailure> SqlCatalogStore::reserve(const Reservation& r) {
         }
         productIds.insert(held.one().get<std::string>("product_id"));
       }
+      // Only written, never read back: these share the round trip of the event's reads.
       const auto now = formatRfc3339(systemClock().now());
-      tx.execute(
+      tx.enqueue(
           "INSERT INTO reservations (id, status, reference, expires_at, created_at, updated_at) "
           "VALUES ($1, 'active', $2, $3, $4, $5)",
           {r.id, r.reference, formatRfc3339(r.expiresAt), now, now});
       for (const auto& line : r.lines) {
-        tx.execute(
+        tx.enqueue(
             "INSERT INTO reservation_items (reservation_id, variant_id, quantity) "
             "VALUES ($1, $2, $3)",
             {r.id, line.variantId, line.quantity});
       }
       std::vector<std::string> ids(productIds.begin(), productIds.end());
       for (const auto& id : ids) {
-        tx.execute("UPDATE products SET revision = revision + 1 WHERE id = $1", {id});
+        tx.enqueue("UPDATE products SET revision = revision + 1 WHERE id = $1", {id});
       }
       appendEvents(tx, ids, "inventory.changed");
     });
@@ -649,7 +650,7 @@ CatalogStore::Transition finishReservation(sql::Transaction& tx, const std::stri
                   "ORDER BY i.variant_id",
                   {id})
            .rows) {
-    tx.execute(variantUpdate,
+    tx.enqueue(variantUpdate,
                {item.get<std::int64_t>("quantity"), item.get<std::string>("variant_id")});
     products.insert(item.get<std::string>("product_id"));
   }
@@ -679,7 +680,7 @@ CatalogStore::Transition SqlCatalogStore::releaseReservation(const std::string& 
                                "UPDATE variants SET reserved = reserved - $1 WHERE id = $2",
                                &products);
     for (const auto& p : products) {
-      tx.execute("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
+      tx.enqueue("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
     }
     appendEvents(tx, products, "inventory.changed");
     return t;
@@ -694,7 +695,7 @@ CatalogStore::Transition SqlCatalogStore::restockReservation(const std::string& 
                                "UPDATE variants SET stock = stock + $1 WHERE id = $2", &products,
                                "committed");
     for (const auto& p : products) {
-      tx.execute("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
+      tx.enqueue("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
     }
     appendEvents(tx, products, "inventory.changed");
     return t;
