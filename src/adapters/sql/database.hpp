@@ -111,6 +111,10 @@ class Transaction {
   // execute() or from transaction(), and dooms the transaction like any other.
   virtual void enqueue(std::string_view sql, const Params& params = {}) = 0;
 
+  // Several statements in one round trip (after whatever is enqueued), their results in
+  // order: reads that do not depend on each other.
+  virtual std::vector<Result> executeAll(std::vector<Statement> statements) = 0;
+
   virtual Dialect dialect() const = 0;
 };
 

@@ -4,8 +4,8 @@
 // in as few round trips as the connection allows, then COMMIT, or ROLLBACK if anything
 // failed.
 //
-// A connection offers `Result pipeline(const std::vector<Statement>&)`: it runs the
-// statements in order and returns the last one's result, throwing the first failure.
+// A connection offers `std::vector<Result> pipeline(const std::vector<Statement>&)`: it runs
+// the statements in order and returns their results, throwing the first failure.
 // PostgreSQL sends them all before reading any answer; SQLite, in process, runs them one
 // by one. Statements the work enqueue()s wait for the next execute() or the COMMIT, so a
 // transaction that only writes is a single round trip, BEGIN and COMMIT included.
@@ -16,6 +16,7 @@
 // UniqueViolation inside the work and carries on would pass on SQLite in development and
 // break in production. Use ON CONFLICT, or catch outside transaction(), instead.
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -38,7 +39,17 @@ class PooledTransaction final : public Transaction {
   Result execute(std::string_view sql, const Params& params = {}) override {
     requireHealthy();
     queued_.push_back({std::string(sql), params});
-    return flush(false);
+    return std::move(flush(false).back());
+  }
+
+  std::vector<Result> executeAll(std::vector<Statement> statements) override {
+    requireHealthy();
+    const std::size_t count = statements.size();
+    if (count == 0) return {};
+    for (auto& s : statements) queued_.push_back(std::move(s));
+    auto results = flush(false);
+    results.erase(results.begin(), results.end() - static_cast<std::ptrdiff_t>(count));
+    return results;
   }
 
   void enqueue(std::string_view sql, const Params& params = {}) override {
@@ -100,7 +111,7 @@ class PooledTransaction final : public Transaction {
     }
   }
 
-  Result flush(bool committing) {
+  std::vector<Result> flush(bool committing) {
     std::vector<Statement> batch;
     batch.reserve(queued_.size() + 1);
     const bool opens = opening_.has_value();

@@ -198,16 +198,17 @@ void PgConnection::forgetIfStale(const std::string& sql, const PGresult* result)
 // trip. Statements seen for the first time are prepared in the same pipeline. After a
 // failure the server skips the rest up to the Sync (PGRES_PIPELINE_ABORTED), so nothing
 // after a failed statement runs, as if they had been sent one by one.
-Result PgConnection::pipeline(const std::vector<Statement>& statements) {
+std::vector<Result> PgConnection::pipeline(const std::vector<Statement>& statements) {
   // Text without parameters may hold several statements (migrations), which only the simple
   // query protocol runs, and it has no place in a pipeline: such a batch goes one by one.
   const bool script = std::any_of(statements.begin(), statements.end(), [](const Statement& s) {
     return s.params.empty() && s.sql.find(';') != std::string::npos;
   });
+  std::vector<Result> results;
+  results.reserve(statements.size());
   if (statements.size() == 1 || script) {
-    Result last;
-    for (const auto& s : statements) last = execute(s.sql, s.params);
-    return last;
+    for (const auto& s : statements) results.push_back(execute(s.sql, s.params));
+    return results;
   }
   if (PQenterPipelineMode(conn_) != 1) fail(nullptr);
 
@@ -250,7 +251,6 @@ Result PgConnection::pipeline(const std::vector<Statement>& statements) {
 
   ResultPtr failure(nullptr, &PQclear);
   const Statement* failed = nullptr;
-  Result last;
   for (const auto& p : pending) {
     ResultPtr r(PQgetResult(conn_), &PQclear);
     if (!r) fail(nullptr);
@@ -264,8 +264,8 @@ Result PgConnection::pipeline(const std::vector<Statement>& statements) {
       }
     } else if (!p.preparedName.empty()) {
       prepared_.emplace(p.statement->sql, p.preparedName);
-    } else if (p.statement == &statements.back()) {
-      last = toResult(r.get());
+    } else {
+      results.push_back(toResult(r.get()));
     }
     // Each command's results end with a null.
     while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
@@ -278,7 +278,7 @@ Result PgConnection::pipeline(const std::vector<Statement>& statements) {
     forgetIfStale(failed->sql, failure.get());
     fail(failure.get());
   }
-  return last;
+  return results;
 }
 
 const std::string* PgConnection::prepared(const std::string& sql, int paramCount) {

@@ -42,9 +42,9 @@ class PgConnection {
   // One statement with $n parameters, or several `;`-separated ones without parameters
   // (the simple query protocol, for migrations). The result is the last statement's.
   Result execute(std::string_view sql, const Params& params);
-  // The statements in order in one round trip (libpq's pipeline mode), the last one's
-  // result; the first failure is thrown, and nothing after it runs.
-  Result pipeline(const std::vector<Statement>& statements);
+  // The statements in order in one round trip (libpq's pipeline mode) and their results;
+  // the first failure is thrown, and nothing after it runs.
+  std::vector<Result> pipeline(const std::vector<Statement>& statements);
 
   // Connected and outside any transaction.
   bool reusable() const;

@@ -129,10 +129,11 @@ Result SqliteConnection::execute(std::string_view sql, const Params& params) {
   return result;
 }
 
-Result SqliteConnection::pipeline(const std::vector<Statement>& statements) {
-  Result last;
-  for (const auto& s : statements) last = execute(s.sql, s.params);
-  return last;
+std::vector<Result> SqliteConnection::pipeline(const std::vector<Statement>& statements) {
+  std::vector<Result> results;
+  results.reserve(statements.size());
+  for (const auto& s : statements) results.push_back(execute(s.sql, s.params));
+  return results;
 }
 
 bool SqliteConnection::writes(std::string_view sql) {

@@ -27,9 +27,9 @@ class SqliteConnection {
   // Runs one or more `;`-separated statements; the result is the last statement's.
   // Placeholders are $1, $2, ... (PostgreSQL's spelling, which SQLite reads as names).
   Result execute(std::string_view sql, const Params& params);
-  // The statements in order, the last one's result (see pooled_transaction.hpp); in process
+  // The statements in order and their results (see pooled_transaction.hpp); in process
   // there is no round trip to save, so they simply run one by one.
-  Result pipeline(const std::vector<Statement>& statements);
+  std::vector<Result> pipeline(const std::vector<Statement>& statements);
 
   // Whether `sql` may write, so it must queue for the database's write lock. Multi-statement
   // text counts as writing.

@@ -93,23 +93,31 @@ std::string containsPattern(const std::string& text) {
   return out + "%";
 }
 
-// Attaches variants to products with one query. Works on a Database or a Transaction.
-template <typename Exec>
-void attachVariants(Exec& exec, std::vector<Product>& products) {
-  if (products.empty()) return;
-  sql::Params params;
-  for (const auto& p : products) params.emplace_back(p.id);
-  const sql::Result rows = exec.execute(
-      "SELECT id, product_id, sku, name, price, attributes, stock, reserved, position "
-      "FROM variants WHERE product_id IN " +
-          placeholders(1, params.size()) + " ORDER BY product_id, position",
-      params);
+// The variants of the products with these ids, in their order.
+sql::Statement variantsOf(const sql::Params& productIds) {
+  return {"SELECT id, product_id, sku, name, price, attributes, stock, reserved, position "
+          "FROM variants WHERE product_id IN " +
+              placeholders(1, productIds.size()) + " ORDER BY product_id, position",
+          productIds};
+}
+
+void attachVariantRows(std::vector<Product>& products, const sql::Result& rows) {
   std::map<std::string, Product*> byId;
   for (auto& p : products) byId[p.id] = &p;
   for (const auto& r : rows.rows) {
     auto it = byId.find(r.get<std::string>("product_id"));
     if (it != byId.end()) it->second->variants.push_back(variantFromRow(r));
   }
+}
+
+// Attaches variants to products with one query. Works on a Database or a Transaction.
+template <typename Exec>
+void attachVariants(Exec& exec, std::vector<Product>& products) {
+  if (products.empty()) return;
+  sql::Params params;
+  for (const auto& p : products) params.emplace_back(p.id);
+  const auto statement = variantsOf(params);
+  attachVariantRows(products, exec.execute(statement.sql, statement.params));
 }
 
 template <typename Exec>
@@ -175,15 +183,20 @@ struct CategoryIndex {
   std::map<std::string, std::string> pathById;
 };
 
-template <typename Exec>
-CategoryIndex loadCategoryIndex(Exec& exec) {
+constexpr const char* kCategoryIndexSelect = "SELECT id, slug, path FROM categories";
+
+CategoryIndex categoryIndexFrom(const sql::Result& rows) {
   CategoryIndex index;
-  const sql::Result rows = exec.execute("SELECT id, slug, path FROM categories");
   for (const sql::Row& r : rows.rows) {
     index.slugById[r.get<std::string>("id")] = r.get<std::string>("slug");
     index.pathById[r.get<std::string>("id")] = r.get<std::string>("path");
   }
   return index;
+}
+
+template <typename Exec>
+CategoryIndex loadCategoryIndex(Exec& exec) {
+  return categoryIndexFrom(exec.execute(kCategoryIndexSelect));
 }
 
 // Thrown inside a reservation's transaction to roll it back; caught right outside.
@@ -208,14 +221,23 @@ Json SqlCatalogStore::eventPayload(const Product& product,
 void SqlCatalogStore::appendEvents(sql::Transaction& tx, const std::vector<std::string>& ids,
                                    const std::string& type) {
   if (ids.empty()) return;
-  const auto categories = loadCategoryIndex(tx);
-  for (const auto& id : ids) {
-    auto p = loadProduct(tx, id);
-    if (!p) continue;
-    auto path = categories.pathById.count(p->category.id) ? categories.pathById.at(p->category.id)
-                                                          : std::string();
-    bus::Outbox::append(tx, type, p->id,
-                        eventPayload(*p, ancestorSlugs(path, categories.slugById), images_));
+  // The categories, the products and their variants in one round trip: this runs inside
+  // every reservation, while its stock rows are locked.
+  const sql::Params params(ids.begin(), ids.end());
+  auto results = tx.executeAll({{kCategoryIndexSelect, {}},
+                                {std::string(kProductSelect) + "WHERE p.id IN " +
+                                     placeholders(1, params.size()) + " ORDER BY p.id",
+                                 params},
+                                variantsOf(params)});
+  const auto categories = categoryIndexFrom(results[0]);
+  std::vector<Product> products;
+  for (const auto& r : results[1].rows) products.push_back(productFromRow(r));
+  attachVariantRows(products, results[2]);
+  for (const auto& p : products) {
+    auto path = categories.pathById.count(p.category.id) ? categories.pathById.at(p.category.id)
+                                                         : std::string();
+    bus::Outbox::append(tx, type, p.id,
+                        eventPayload(p, ancestorSlugs(path, categories.slugById), images_));
   }
 }
 
@@ -621,13 +643,13 @@ std::optional<ReserveFailure> SqlCatalogStore::reserve(const Reservation& r) {
 
 namespace {
 
-// Moves a reservation from `from` (normally 'active') to `target` and applies
-// `variantUpdate` ($1 quantity, $2 variant) to each of its lines. The conditional status
-// change makes commit, release, restock and the sweeper safe against each other: exactly
-// one of them wins, and a repeat finds the reservation moved already.
+// Moves a reservation from `from` (normally 'active') to `target` and applies `stockChange`
+// (a SET clause over variants and its line `i`) to each of its variants. The conditional
+// status change makes commit, release, restock and the sweeper safe against each other:
+// exactly one of them wins, and a repeat finds the reservation moved already.
 CatalogStore::Transition finishReservation(sql::Transaction& tx, const std::string& id,
                                            const std::string& target, TimePoint now,
-                                           const std::string& variantUpdate,
+                                           const std::string& stockChange,
                                            std::vector<std::string>* touchedProducts,
                                            const std::string& from = "active") {
   using T = CatalogStore::Transition;
@@ -643,18 +665,23 @@ CatalogStore::Transition finishReservation(sql::Transaction& tx, const std::stri
     if (status == target || (target == "committed" && status == "restocked")) return T::kAlready;
     return T::kWrongState;
   }
-  std::set<std::string> products;
-  for (const auto& item :
-       tx.execute("SELECT i.variant_id, i.quantity, v.product_id FROM reservation_items i "
-                  "JOIN variants v ON v.id = i.variant_id WHERE i.reservation_id = $1 "
-                  "ORDER BY i.variant_id",
-                  {id})
-           .rows) {
-    tx.enqueue(variantUpdate,
-               {item.get<std::int64_t>("quantity"), item.get<std::string>("variant_id")});
-    products.insert(item.get<std::string>("product_id"));
+  // All lines in one statement, the lines in variant id order like reserve() takes them:
+  // a reservation's few rows are joined in that order (a nested loop), so two overlapping
+  // changes lock the shared rows in the same order. Should a plan ever differ, PostgreSQL
+  // detects the deadlock and the transaction runs again.
+  const std::string update = "UPDATE variants SET " + stockChange +
+                             " FROM (SELECT variant_id, quantity FROM reservation_items "
+                             "WHERE reservation_id = $1 ORDER BY variant_id) i "
+                             "WHERE variants.id = i.variant_id";
+  if (!touchedProducts) {
+    tx.enqueue(update, {id});  // nothing to read back: it travels with the COMMIT
+    return T::kDone;
   }
-  if (touchedProducts) touchedProducts->assign(products.begin(), products.end());
+  std::set<std::string> products;
+  for (const auto& row : tx.execute(update + " RETURNING product_id", {id}).rows) {
+    products.insert(row.get<std::string>("product_id"));
+  }
+  touchedProducts->assign(products.begin(), products.end());
   return T::kDone;
 }
 
@@ -666,8 +693,7 @@ CatalogStore::Transition SqlCatalogStore::commitReservation(const std::string& i
   // so there is nothing for consumers to hear.
   return db_.transaction([&](sql::Transaction& tx) {
     return finishReservation(tx, id, "committed", now,
-                             "UPDATE variants SET stock = stock - $1, reserved = reserved - $1 "
-                             "WHERE id = $2",
+                             "stock = stock - i.quantity, reserved = reserved - i.quantity",
                              nullptr);
   });
 }
@@ -676,8 +702,7 @@ CatalogStore::Transition SqlCatalogStore::releaseReservation(const std::string& 
                                                              TimePoint now) {
   return db_.transaction([&](sql::Transaction& tx) {
     std::vector<std::string> products;
-    auto t = finishReservation(tx, id, "released", now,
-                               "UPDATE variants SET reserved = reserved - $1 WHERE id = $2",
+    auto t = finishReservation(tx, id, "released", now, "reserved = reserved - i.quantity",
                                &products);
     for (const auto& p : products) {
       tx.enqueue("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
@@ -691,9 +716,8 @@ CatalogStore::Transition SqlCatalogStore::restockReservation(const std::string& 
                                                              TimePoint now) {
   return db_.transaction([&](sql::Transaction& tx) {
     std::vector<std::string> products;
-    auto t = finishReservation(tx, id, "restocked", now,
-                               "UPDATE variants SET stock = stock + $1 WHERE id = $2", &products,
-                               "committed");
+    auto t = finishReservation(tx, id, "restocked", now, "stock = stock + i.quantity",
+                               &products, "committed");
     for (const auto& p : products) {
       tx.enqueue("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
     }
@@ -741,23 +765,19 @@ std::vector<std::pair<Product, Variant>> SqlCatalogStore::findVariants(
     const std::vector<std::string>& variantIds) {
   std::vector<std::pair<Product, Variant>> out;
   if (variantIds.empty()) return out;
-  sql::Params params(variantIds.begin(), variantIds.end());
-  std::map<std::string, std::optional<Product>> products;
-  auto rows = db_.execute("SELECT id, product_id FROM variants WHERE id IN " +
-                              placeholders(1, params.size()),
-                          params);
-  std::map<std::string, std::string> productOf;
-  for (const auto& r : rows.rows) {
-    productOf[r.get<std::string>("id")] = r.get<std::string>("product_id");
-  }
+  // Checkout prices every cart with this: two queries, however many lines.
+  const sql::Params params(variantIds.begin(), variantIds.end());
+  const auto products = loadProducts(
+      db_,
+      std::string(kProductSelect) +
+          "WHERE p.id IN (SELECT product_id FROM variants WHERE id IN " +
+          placeholders(1, params.size()) + ")",
+      params);
   for (const auto& id : variantIds) {
-    auto it = productOf.find(id);
-    if (it == productOf.end()) continue;
-    auto& p = products[it->second];
-    if (!p) p = loadProduct(db_, it->second);
-    if (!p) continue;
-    for (const auto& v : p->variants) {
-      if (v.id == id) out.emplace_back(*p, v);
+    for (const auto& p : products) {
+      for (const auto& v : p.variants) {
+        if (v.id == id) out.emplace_back(p, v);
+      }
     }
   }
   return out;
