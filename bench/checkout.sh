@@ -7,9 +7,10 @@
 #   bench/checkout.sh [BUILD_DIR] [DURATION_SECONDS] [CONNECTIONS]   (defaults: build, 10, 16)
 #
 # Starts its own PostgreSQL with scripts/pg-test-server.sh, durable as in production
-# (fsync and synchronous_commit on: a paid order is on disk before its answer), with
-# pg_stat_statements loaded so the run also reports statements and commits per checkout;
-# or uses UM_BENCH_DATABASE_URL. UM_BENCH_PG_SETTINGS adds server options (commit_delay...).
+# (fsync and synchronous_commit on: a paid order is on disk before its answer); or uses
+# UM_BENCH_DATABASE_URL. UM_BENCH_PG_SETTINGS adds server options (commit_delay...). The run
+# reports commits per checkout; UM_BENCH_STATEMENTS=1 (or UM_BENCH_TOP=N) also loads
+# pg_stat_statements for statements per checkout, which costs the server ~10 % of its rate.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,8 +35,11 @@ if [[ -n "${UM_BENCH_DATABASE_URL:-}" ]]; then
 else
   pg_dir="$work/pg"
   mkdir -p "$pg_dir"
-  PG_TEST_DURABLE=1 PG_TEST_SETTINGS="-c shared_preload_libraries=pg_stat_statements \
-    -c pg_stat_statements.track=all ${UM_BENCH_PG_SETTINGS:-}" \
+  statements_settings=""
+  if [[ -n "${UM_BENCH_STATEMENTS:-}${UM_BENCH_TOP:-}" ]]; then
+    statements_settings="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+  fi
+  PG_TEST_DURABLE=1 PG_TEST_SETTINGS="$statements_settings ${UM_BENCH_PG_SETTINGS:-}" \
     "$root/scripts/pg-test-server.sh" start "$pg_dir" >/dev/null
   database_url=$("$root/scripts/pg-test-server.sh" url "$pg_dir")
 fi
@@ -112,10 +116,11 @@ PY
 # Database work per checkout, from the server's own counters: committed transactions of
 # the whole cluster, and statements when pg_stat_statements is loaded.
 db_counters() {
-  psql "$database_url" -qtAc "SELECT (SELECT sum(xact_commit) FROM pg_stat_database),
-    COALESCE((SELECT sum(calls) FROM pg_stat_statements
-              WHERE query NOT ILIKE 'BEGIN%' AND query NOT ILIKE 'COMMIT%'), 0)" 2>/dev/null |
-    tr '|' ' ' || echo "0 0"
+  local commits statements
+  commits=$(psql "$database_url" -qtAc "SELECT sum(xact_commit) FROM pg_stat_database" 2>/dev/null || echo 0)
+  statements=$(psql "$database_url" -qtAc "SELECT sum(calls) FROM pg_stat_statements
+    WHERE query NOT ILIKE 'BEGIN%' AND query NOT ILIKE 'COMMIT%'" 2>/dev/null || echo 0)
+  echo "${commits:-0} ${statements:-0}"
 }
 psql "$database_url" -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null 2>&1 || true
 sync_commit=$(psql "$database_url" -qtAc "SHOW synchronous_commit" 2>/dev/null || echo unknown)

@@ -316,13 +316,35 @@ Order OrderService::applyPaymentState(const Order& order, const payment::Payment
   return require(order.id);
 }
 
+// Unlike the other changes, the owed work comes first here and the change records it done:
+// one write of the order instead of a change and then clearing its effect, on the path
+// every checkout takes. Nothing is lost if the process dies in between: the payment's
+// success is stored (payment.succeeded, from the payment service's outbox), and handling it
+// comes back here, where the work finds itself done (each call is idempotent). Work that
+// cannot be done now is recorded as owed with the change, as everywhere else.
 std::optional<Order> OrderService::markPaid(const Order& o, const std::string& paymentId) {
+  bool fulfilled = false;
+  try {
+    if (!fulfil(o)) return std::nullopt;  // not honoured: cancelled instead, re-read
+    fulfilled = true;
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::kUnavailable && e.kind() != ErrorKind::kInternal) {
+      log::error("fulfilment refused; the order is paid without it",
+                 {{"orderId", o.id}, {"code", e.code()}, {"error", e.what()}});
+      fulfilled = true;  // a refusal does not change by retrying (see runEffect)
+    } else {
+      log::warn("order fulfilment deferred", {{"orderId", o.id}, {"error", e.what()}});
+    }
+  } catch (const std::exception& e) {
+    log::warn("order fulfilment deferred", {{"orderId", o.id}, {"error", e.what()}});
+  }
+
   OrderChange c;
   c.orderId = o.id;
   c.expected = S::kPendingPayment;
   c.status = S::kPaid;
   c.at = now();
-  c.pendingEffect = kFulfil;
+  if (!fulfilled) c.pendingEffect = kFulfil;  // the order.paid event and the sweeper retry it
   c.paymentStatus = "succeeded";
   c.paymentId = paymentId;
   c.eventType = "order.paid";
@@ -337,12 +359,7 @@ std::optional<Order> OrderService::markPaid(const Order& o, const std::string& p
   paid.statusHistory.push_back({S::kPaid, c.at, std::nullopt});
   paid.payment.status = "succeeded";
   paid.payment.paymentId = paymentId;
-  try {
-    if (!runEffect(paid, kFulfil)) return std::nullopt;  // cancelled instead: re-read
-  } catch (const std::exception& e) {
-    // Still owed: the order.paid event and the sweeper do it again.
-    log::warn("order fulfilment effects deferred", {{"orderId", o.id}, {"error", e.what()}});
-  }
+  paid.pendingEffect = c.pendingEffect;
   return paid;
 }
 
@@ -616,8 +633,15 @@ bool OrderService::fulfil(const Order& o) {
       return false;
     }
     try {
-      const auto lines = reserveLines(o.items);
-      catalog.commit(catalog.reserve(lines, std::chrono::seconds(60), o.id));
+      const auto fresh = catalog.reserve(reserveLines(o.items), std::chrono::seconds(60), o.id);
+      // Recorded before it is committed: a retry of this work then commits (or finds
+      // committed) this hold instead of taking the stock a third time, and a later cancel
+      // restocks this one. A crash before the record leaves the fresh hold to expire.
+      if (!deps_.store.replaceReservation(o.id, o.reservationId, fresh)) {
+        catalog.release(fresh);  // a concurrent run recorded its own: it owns the work
+        throw Error::unavailable("order_busy", "the order's reservation changed meanwhile");
+      }
+      catalog.commit(fresh);
     } catch (const Error& again) {
       if (!isConflict(again, "insufficient_stock")) throw;
       log::warn("paid order lost its stock; cancelling with a refund", {{"orderId", o.id}});

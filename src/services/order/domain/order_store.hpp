@@ -104,6 +104,9 @@ class OrderStore {
   virtual void setPaymentStatus(const std::string& orderId, const std::string& status) = 0;
   // Marks the owed work done, unless a newer change replaced it meanwhile.
   virtual void clearEffect(const std::string& orderId, const std::string& effect) = 0;
+  // Points the order at a new stock reservation, if it still holds `from`; false otherwise.
+  virtual bool replaceReservation(const std::string& orderId, const std::string& from,
+                                  const std::string& to) = 0;
 
   virtual std::vector<std::string> expiredUnpaid(const std::string& now, int limit) = 0;
   virtual std::vector<std::string> stalledEffects(const std::string& before, int limit) = 0;

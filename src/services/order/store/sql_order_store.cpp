@@ -332,6 +332,13 @@ void SqlOrderStore::clearEffect(const std::string& orderId, const std::string& e
               {orderId, effect});
 }
 
+bool SqlOrderStore::replaceReservation(const std::string& orderId, const std::string& from,
+                                       const std::string& to) {
+  return db_.execute("UPDATE orders SET reservation_id = $3 WHERE id = $1 AND reservation_id = $2",
+                     {orderId, from, to})
+             .affectedRows == 1;
+}
+
 std::vector<std::string> SqlOrderStore::expiredUnpaid(const std::string& now, int limit) {
   const auto r = db_.execute(
       "SELECT id FROM orders WHERE status = 'pending_payment' AND expires_at < $1 "

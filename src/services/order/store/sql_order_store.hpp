@@ -28,6 +28,8 @@ class SqlOrderStore final : public OrderStore {
                   const std::string& at) override;
   void setPaymentStatus(const std::string& orderId, const std::string& status) override;
   void clearEffect(const std::string& orderId, const std::string& effect) override;
+  bool replaceReservation(const std::string& orderId, const std::string& from,
+                          const std::string& to) override;
   std::vector<std::string> expiredUnpaid(const std::string& now, int limit) override;
   std::vector<std::string> stalledEffects(const std::string& before, int limit) override;
 

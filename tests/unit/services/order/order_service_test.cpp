@@ -95,6 +95,13 @@ class MemoryOrderStore final : public OrderStore {
     auto& o = orders.at(id);
     if (o.pendingEffect == effect) o.pendingEffect.reset();
   }
+  bool replaceReservation(const std::string& id, const std::string& from,
+                          const std::string& to) override {
+    auto& o = orders.at(id);
+    if (o.reservationId != from) return false;
+    o.reservationId = to;
+    return true;
+  }
   std::vector<std::string> expiredUnpaid(const std::string& now, int) override {
     std::vector<std::string> out;
     for (auto& [id, o] : orders) {
@@ -426,6 +433,67 @@ TEST_F(OrderServiceTest, OnlyTheOrderedUnitsLeaveTheCartAndOnlyOnce) {
   service.runPendingEffect(o.id);
   EXPECT_EQ(carts.contents.size(), 2u);
   EXPECT_EQ(carts.contents.front().quantity, 1);
+}
+
+TEST_F(OrderServiceTest, PaidAtOnceTheOrderIsWrittenOnceWithNothingOwed) {
+  const auto o = service.checkout(input()).order;
+  EXPECT_EQ(o.status, S::kPaid);
+  EXPECT_FALSE(store.orders.at(o.id).pendingEffect.has_value());
+  EXPECT_EQ(catalog.state[o.reservationId], "committed");
+  EXPECT_TRUE(carts.contents.empty());
+}
+
+TEST_F(OrderServiceTest, FulfilmentThatCannotRunNowIsOwedWithThePaidChange) {
+  payments.outcome = "pending";
+  const auto o = service.checkout(input()).order;
+  struct DownCatalog final : product::Client {
+    explicit DownCatalog(FakeCatalog& real) : real_(real) {}
+    std::vector<product::PricedVariant> variants(const std::vector<std::string>& ids) override {
+      return real_.variants(ids);
+    }
+    std::vector<product::PricedVariant> productVariants(const std::string&) override { return {}; }
+    std::string reserve(const std::vector<product::ReserveLine>&, std::chrono::seconds,
+                        const std::string&) override {
+      throw Error::unavailable("catalog_down", "down");
+    }
+    void commit(const std::string&) override { throw Error::unavailable("catalog_down", "down"); }
+    void release(const std::string&) override { throw Error::unavailable("catalog_down", "down"); }
+    void restock(const std::string&) override { throw Error::unavailable("catalog_down", "down"); }
+    FakeCatalog& real_;
+  } down(catalog);
+  OrderService withCatalogDown(
+      OrderServiceDeps{store, carts, customers, [&]() -> product::Client& { return down; },
+                       [this]() -> payment::Client& { return payments; }, clock,
+                       [](std::chrono::milliseconds) {}},
+      OrderServiceOptions{pricing(), std::chrono::minutes(15)});
+  withCatalogDown.paymentSucceeded(o.id, "pay-" + o.id);
+  EXPECT_EQ(store.orders.at(o.id).status, S::kPaid);
+  EXPECT_EQ(store.orders.at(o.id).pendingEffect, std::optional<std::string>("fulfil"));
+  // Once the catalog answers, the owed work runs and is cleared.
+  service.runPendingEffect(o.id);
+  EXPECT_EQ(catalog.state[o.reservationId], "committed");
+  EXPECT_FALSE(store.orders.at(o.id).pendingEffect.has_value());
+}
+
+TEST_F(OrderServiceTest, PaidAfterItsHoldExpiredTheOrderKeepsTheNewHoldAndACancelRestocksIt) {
+  payments.outcome = "pending";
+  const auto o = service.checkout(input()).order;
+  catalog.release(o.reservationId);  // the hold ran out; the units are back on sale
+  EXPECT_EQ(catalog.stock["v1"], 5);
+  service.paymentSucceeded(o.id, "pay-" + o.id);
+  const auto held = store.orders.at(o.id).reservationId;
+  EXPECT_NE(held, o.reservationId);
+  EXPECT_EQ(catalog.state[held], "committed");
+  EXPECT_EQ(catalog.stock["v1"], 3);
+  // The owed work run again (a redelivered event) commits that hold; it takes no more.
+  store.orders.at(o.id).pendingEffect = "fulfil";
+  service.runPendingEffect(o.id);
+  EXPECT_EQ(catalog.made, 2);
+  EXPECT_EQ(catalog.stock["v1"], 3);
+  // Cancelled later, the units it bought go back on sale.
+  service.cancel(o.id, Viewer{"u1", false, std::nullopt});
+  EXPECT_EQ(catalog.state[held], "restocked");
+  EXPECT_EQ(catalog.stock["v1"], 5);
 }
 
 TEST_F(OrderServiceTest, AQuoteChargesWhatTheOrderWouldAndHoldsNothing) {
