@@ -8,12 +8,14 @@
 namespace um::sql {
 
 std::unique_ptr<Database> openServiceDatabase(const StoreOptions& options,
-                                              const std::string& service) {
+                                              const std::string& service,
+                                              Durability durability) {
   const auto poolSize = static_cast<std::size_t>(std::max(1, options.poolSize));
   if (!options.databaseUrl.empty()) {
     PostgresOptions pg;
     pg.url = options.databaseUrl;
     pg.poolSize = poolSize;
+    pg.synchronousCommit = durability == Durability::kOnDisk;
     return std::make_unique<PostgresDatabase>(pg, service);
   }
   if (options.dataDir.empty()) {

@@ -144,6 +144,10 @@ class Database {
   // and the statement retried once, so a restarted server costs no request.
   virtual Result execute(std::string_view sql, const Params& params = {}) = 0;
 
+  // Reads that do not depend on each other, their results in order: one round trip on
+  // PostgreSQL (one implicit transaction), one after the other on SQLite.
+  virtual std::vector<Result> executeAll(std::vector<Statement> statements) = 0;
+
   // Cheap round trip for /ready; throws StoreUnavailable.
   virtual void ping() = 0;
   virtual Dialect dialect() const = 0;

@@ -67,7 +67,7 @@ class Runtime::Impl {
 
   int migrate() {
     int applied = 0;
-    for (const auto* def : selected_) applied += migrateService(def->name);
+    for (const auto* def : selected_) applied += migrateService(*def);
     return applied;
   }
 
@@ -77,7 +77,7 @@ class Runtime::Impl {
     readiness_.emplace_back("cache", [this] { cache_->ping(); });
 
     for (const auto* def : selected_) {
-      migrateService(def->name);
+      migrateService(*def);
       auto& db = *databases_.at(def->name);
       readiness_.emplace_back("database:" + def->name, [&db] { db.ping(); });
       auto relay = std::make_shared<bus::OutboxRelay>(db, *bus_);
@@ -130,8 +130,9 @@ class Runtime::Impl {
   }
 
  private:
-  int migrateService(const std::string& name) {
-    auto& db = database(name);
+  int migrateService(const ServiceDefinition& def) {
+    const std::string& name = def.name;
+    auto& db = database(name, def.durability);
     bus::Outbox::ensureSchema(db);
     const auto migrations =
         sql::migrationsFor(name, db.dialect(), sql::embeddedMigrationFiles());
@@ -140,10 +141,10 @@ class Runtime::Impl {
     return applied;
   }
 
-  sql::Database& database(const std::string& name) {
+  sql::Database& database(const std::string& name, sql::Durability durability) {
     auto it = databases_.find(name);
     if (it == databases_.end()) {
-      it = databases_.emplace(name, sql::openServiceDatabase(storeOptions_, name)).first;
+      it = databases_.emplace(name, sql::openServiceDatabase(storeOptions_, name, durability)).first;
     }
     return *it->second;
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/sql/connect.hpp"
 #include "core/service_context.hpp"
 
 namespace um::app {
@@ -15,6 +16,7 @@ struct ServiceDefinition {
   std::string name;
   // Empty while the service is not built yet: asking for it is refused with a clear message.
   std::function<void(ServiceContext&)> registerService;
+  sql::Durability durability = sql::Durability::kOnDisk;
 };
 
 // In dependency-friendly order (auth first: it provides the token verifier).

@@ -10,6 +10,7 @@
 #include <latch>
 #include <thread>
 
+#include "adapters/sql/connect.hpp"
 #include "adapters/sql/postgres/postgres_database.hpp"
 #include "store_harness.hpp"
 
@@ -85,6 +86,35 @@ TEST(PostgresAdapterTest, ExhaustedPoolMakesCallersWaitThenGiveUp) {
     holder.join();
     // The one connection is free again.
     EXPECT_EQ(db.execute("SELECT 2").one().get<int>(0), 2);
+  }
+  makeHarness(Backend::kPostgres)->dropScope(scope);
+}
+
+TEST(PostgresAdapterTest, DurabilityIsChosenPerServiceAndDefaultsToOnDisk) {
+  const std::string url = testDatabaseUrl();
+  if (url.empty()) GTEST_SKIP() << "UM_TEST_DATABASE_URL is not set";
+  const std::string scope = uniqueScope();
+  {
+    auto onDisk = openServiceDatabase({url, "", 2}, scope);
+    auto relaxed = openServiceDatabase({url, "", 2}, scope, Durability::kProcessCrashSafe);
+    auto setting = [](Database& db) {
+      return db.transaction([](Transaction& tx) {
+        return tx.execute("SHOW synchronous_commit").one().get<std::string>(0);
+      });
+    };
+    // On disk leaves the server's own setting (durable unless its operator chose
+    // otherwise; the test server's is off); relaxed turns the WAL flush wait off.
+    const auto serverDefault = onDisk->execute(
+        "SELECT boot_val FROM pg_settings WHERE name = 'synchronous_commit'");
+    const auto configured = onDisk->execute(
+        "SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'");
+    EXPECT_EQ(serverDefault.one().get<std::string>(0), "on");
+    EXPECT_EQ(setting(*onDisk), configured.one().get<std::string>(0));
+    EXPECT_EQ(setting(*relaxed), "off");
+    // Relaxed is still committed: the other handle sees it at once.
+    relaxed->execute("CREATE TABLE a (id INTEGER PRIMARY KEY)");
+    relaxed->transaction([](Transaction& tx) { tx.enqueue("INSERT INTO a VALUES (1)"); });
+    EXPECT_EQ(onDisk->execute("SELECT COUNT(*) FROM a").one().get<int>(0), 1);
   }
   makeHarness(Backend::kPostgres)->dropScope(scope);
 }

@@ -292,6 +292,24 @@ TEST_P(StoreContractTest, AFailingEnqueuedStatementRollsBackTheWholeTransaction)
   EXPECT_EQ(count(db(), "a"), 1);
 }
 
+TEST_P(StoreContractTest, ExecuteAllAnswersEachStatementInOrder) {
+  db().execute("CREATE TABLE a (id INTEGER PRIMARY KEY, note TEXT)");
+  db().execute("INSERT INTO a VALUES (1, 'one'), (2, 'two')");
+  const auto results = db().executeAll(
+      {{"SELECT note FROM a WHERE id = $1", {std::int64_t{2}}},
+       {"SELECT COUNT(*) FROM a", {}},
+       {"SELECT note FROM a WHERE id > $1 ORDER BY id", {std::int64_t{0}}}});
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0].one().get<std::string>(0), "two");
+  EXPECT_EQ(results[1].one().get<int>(0), 2);
+  EXPECT_EQ(results[2].rows.size(), 2u);
+  EXPECT_THROW(db().executeAll({{"SELECT 1", {}}, {"SELECT * FROM no_such_table", {}}}),
+               StatementError);
+  EXPECT_EQ(db().executeAll({{"SELECT COUNT(*) FROM a WHERE id = $1", {std::int64_t{1}}}})
+                .front().one().get<int>(0),
+            1);
+}
+
 TEST_P(StoreContractTest, PipelinedStatementsPrepareOnceAndStayUsable) {
   db().execute("CREATE TABLE a (id INTEGER PRIMARY KEY)");
   // The same new text twice in one round trip, then again in later ones.

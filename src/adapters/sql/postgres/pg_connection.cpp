@@ -130,7 +130,7 @@ std::string PgTarget::scrub(std::string message) const {
   return message;
 }
 
-PgConnection::PgConnection(const PgTarget& target, const std::string& quotedSchema)
+PgConnection::PgConnection(const PgTarget& target, const std::string& sessionSetup)
     : target_(target) {
   // Keywords before "dbname" are defaults the URL's own parameters override.
   const std::string timeout = std::to_string(target.connectTimeout.count());
@@ -145,7 +145,7 @@ PgConnection::PgConnection(const PgTarget& target, const std::string& quotedSche
   }
   PQsetNoticeProcessor(conn_, ignoreNotice, nullptr);
   try {
-    execute("SET search_path TO " + quotedSchema, {});
+    execute(sessionSetup, {});
   } catch (...) {
     PQfinish(conn_);
     throw;

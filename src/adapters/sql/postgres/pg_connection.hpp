@@ -33,8 +33,9 @@ struct PgTarget {
 
 class PgConnection {
  public:
-  // Throws ConnectionLost when the server cannot be reached.
-  PgConnection(const PgTarget& target, const std::string& quotedSchema);
+  // Connects and runs `sessionSetup` (the search_path, session settings). Throws
+  // ConnectionLost when the server cannot be reached.
+  PgConnection(const PgTarget& target, const std::string& sessionSetup);
   ~PgConnection();
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;

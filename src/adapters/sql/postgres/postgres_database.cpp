@@ -13,12 +13,20 @@ constexpr int kMaxAttempts = 5;
 
 }  // namespace
 
+std::string PostgresDatabase::sessionSetup(const PostgresOptions& options) const {
+  std::string setup = "SET search_path TO " + quotedSchema_;
+  if (!options.synchronousCommit) setup += "; SET synchronous_commit TO off";
+  return setup;
+}
+
 PostgresDatabase::PostgresDatabase(const PostgresOptions& options, std::string service)
     : service_(requireScopeName(std::move(service))),
       quotedSchema_(quotedScope(service_)),
       target_(PgTarget::parse(options.url, options.connectTimeout)),
       poolSize_(options.poolSize),
-      pool_([this] { return std::make_unique<PgConnection>(target_, quotedSchema_); },
+      pool_([this, setup = sessionSetup(options)] {
+              return std::make_unique<PgConnection>(target_, setup);
+            },
             options.poolSize, options.acquireTimeout) {
   // Looked up first: CREATE SCHEMA checks the CREATE privilege even when the schema exists,
   // and a production role may own its schema without being allowed to create others.
@@ -50,6 +58,21 @@ Result PostgresDatabase::execute(std::string_view sql, const Params& params) {
       auto lease = acquireLive();
       try {
         return lease->execute(sql, params);
+      } catch (const ConnectionLost&) {
+        lease.discard();
+        pool_.discardIdle();
+        if (attempt == 2) throw;
+      }
+    }
+  });
+}
+
+std::vector<Result> PostgresDatabase::executeAll(std::vector<Statement> statements) {
+  return retryTransient(kMaxAttempts, [&] {
+    for (int attempt = 1;; ++attempt) {
+      auto lease = acquireLive();
+      try {
+        return lease->pipeline(statements);
       } catch (const ConnectionLost&) {
         lease.discard();
         pool_.discardIdle();

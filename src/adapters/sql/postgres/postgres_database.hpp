@@ -20,6 +20,8 @@ struct PostgresOptions {
   // How long a caller waits for a free connection before the store counts as unavailable.
   std::chrono::milliseconds acquireTimeout{10'000};
   std::chrono::seconds connectTimeout{5};
+  // false: commits return before their WAL is flushed (see sql::Durability).
+  bool synchronousCommit = true;
 };
 
 class PostgresDatabase final : public Database {
@@ -29,6 +31,7 @@ class PostgresDatabase final : public Database {
   PostgresDatabase(const PostgresOptions& options, std::string service);
 
   Result execute(std::string_view sql, const Params& params = {}) override;
+  std::vector<Result> executeAll(std::vector<Statement> statements) override;
   void ping() override;
   Dialect dialect() const override { return Dialect::kPostgres; }
   const std::string& scope() const override { return service_; }
@@ -40,6 +43,8 @@ class PostgresDatabase final : public Database {
   using Lease = ConnectionPool<PgConnection>::Lease;
 
   Lease acquireLive();
+  // What every new connection runs first: the service's schema, its durability.
+  std::string sessionSetup(const PostgresOptions& options) const;
 
   std::string service_;
   std::string quotedSchema_;

@@ -52,6 +52,13 @@ Result SqliteDatabase::execute(std::string_view sql, const Params& params) {
   });
 }
 
+std::vector<Result> SqliteDatabase::executeAll(std::vector<Statement> statements) {
+  std::vector<Result> results;
+  results.reserve(statements.size());
+  for (const auto& s : statements) results.push_back(execute(s.sql, s.params));
+  return results;
+}
+
 void SqliteDatabase::ping() {
   execute("SELECT 1");
 }

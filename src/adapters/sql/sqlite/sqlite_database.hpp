@@ -29,6 +29,7 @@ class SqliteDatabase final : public Database {
   SqliteDatabase(const SqliteOptions& options, std::string service);
 
   Result execute(std::string_view sql, const Params& params = {}) override;
+  std::vector<Result> executeAll(std::vector<Statement> statements) override;
   void ping() override;
   Dialect dialect() const override { return Dialect::kSqlite; }
   const std::string& scope() const override { return service_; }

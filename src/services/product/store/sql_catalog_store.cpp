@@ -93,12 +93,15 @@ std::string containsPattern(const std::string& text) {
   return out + "%";
 }
 
-// The variants of the products with these ids, in their order.
+// The variants of the products whose ids `productIds` (a parenthesised list or subquery)
+// names, in their order.
+std::string variantsOfProducts(const std::string& productIds) {
+  return "SELECT id, product_id, sku, name, price, attributes, stock, reserved, position "
+         "FROM variants WHERE product_id IN " + productIds + " ORDER BY product_id, position";
+}
+
 sql::Statement variantsOf(const sql::Params& productIds) {
-  return {"SELECT id, product_id, sku, name, price, attributes, stock, reserved, position "
-          "FROM variants WHERE product_id IN " +
-              placeholders(1, productIds.size()) + " ORDER BY product_id, position",
-          productIds};
+  return {variantsOfProducts(placeholders(1, productIds.size())), productIds};
 }
 
 void attachVariantRows(std::vector<Product>& products, const sql::Result& rows) {
@@ -765,14 +768,16 @@ std::vector<std::pair<Product, Variant>> SqlCatalogStore::findVariants(
     const std::vector<std::string>& variantIds) {
   std::vector<std::pair<Product, Variant>> out;
   if (variantIds.empty()) return out;
-  // Checkout prices every cart with this: two queries, however many lines.
+  // Checkout prices every cart with this: one round trip, however many lines.
   const sql::Params params(variantIds.begin(), variantIds.end());
-  const auto products = loadProducts(
-      db_,
-      std::string(kProductSelect) +
-          "WHERE p.id IN (SELECT product_id FROM variants WHERE id IN " +
-          placeholders(1, params.size()) + ")",
-      params);
+  const std::string productIds =
+      "(SELECT product_id FROM variants WHERE id IN " + placeholders(1, params.size()) + ")";
+  const auto results = db_.executeAll(
+      {{std::string(kProductSelect) + "WHERE p.id IN " + productIds, params},
+       {variantsOfProducts(productIds), params}});
+  std::vector<Product> products;
+  for (const auto& r : results[0].rows) products.push_back(productFromRow(r));
+  attachVariantRows(products, results[1]);
   for (const auto& id : variantIds) {
     for (const auto& p : products) {
       for (const auto& v : p.variants) {
