@@ -68,6 +68,17 @@ sql::Migration outboxMigration(sql::Dialect dialect) {
   return {0, "outbox", outboxDdl(dialect)};
 }
 
+sql::Statement Outbox::appendWhereExists(const std::string& type, const std::string& aggregateId,
+                                         const nlohmann::json& payload,
+                                         const std::string& existsQuery,
+                                         const sql::Params& existsParams) {
+  sql::Params params{newId(), type, aggregateId, payload.dump(), stamp(systemClock().now())};
+  params.insert(params.end(), existsParams.begin(), existsParams.end());
+  return {"INSERT INTO outbox (id, type, aggregate_id, payload, occurred_at) "
+          "SELECT $1, $2, $3, $4, $5 WHERE EXISTS (" + existsQuery + ")",
+          std::move(params)};
+}
+
 std::string Outbox::append(sql::Transaction& tx, const std::string& type,
                            const std::string& aggregateId, const nlohmann::json& payload) {
   std::string id = newId();

@@ -53,6 +53,14 @@ class Outbox {
   static std::string append(sql::Transaction& tx, const std::string& type,
                             const std::string& aggregateId, const nlohmann::json& payload);
 
+  // The same event as a statement that inserts it only where `existsQuery` finds a row:
+  // for Transaction::commitWith, after a conditional change it depends on. `existsQuery`
+  // numbers its placeholders from $6 (the event takes $1 to $5).
+  static sql::Statement appendWhereExists(const std::string& type, const std::string& aggregateId,
+                                          const nlohmann::json& payload,
+                                          const std::string& existsQuery,
+                                          const sql::Params& existsParams);
+
   // Creates the tables if missing. Idempotent.
   static void ensureSchema(sql::Database& db);
 };

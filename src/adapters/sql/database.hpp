@@ -115,6 +115,17 @@ class Transaction {
   // order: reads that do not depend on each other.
   virtual std::vector<Result> executeAll(std::vector<Statement> statements) = 0;
 
+  // The last statements and the COMMIT in one round trip, their results in order. For a
+  // transaction whose writes are conditional in SQL (INSERT … SELECT … WHERE EXISTS …), so
+  // no answer has to be read before deciding to commit. Nothing may run after it.
+  virtual std::vector<Result> commitWith(std::vector<Statement> statements) = 0;
+
+  // This transaction's commit does not wait for its WAL flush (PostgreSQL's
+  // synchronous_commit off for it alone): it survives a crash of this process, and a crash
+  // of the database server only if a later flushed commit covered it. For a write that the
+  // next flushed commit of the same work always follows (WAL is one stream per server).
+  virtual void relaxDurability() = 0;
+
   virtual Dialect dialect() const = 0;
 };
 

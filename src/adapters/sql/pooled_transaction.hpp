@@ -64,12 +64,29 @@ class PooledTransaction final : public Transaction {
     if (queuedBytes_ > kMaxQueuedBytes) flush(false);
   }
 
+  std::vector<Result> commitWith(std::vector<Statement> statements) override {
+    requireHealthy();
+    const std::size_t count = statements.size();
+    for (auto& s : statements) queued_.push_back(std::move(s));
+    queued_.push_back({"COMMIT", {}});
+    auto results = flush(true);
+    committed_ = true;
+    results.pop_back();  // the COMMIT's
+    results.erase(results.begin(), results.end() - static_cast<std::ptrdiff_t>(count));
+    return results;
+  }
+
+  void relaxDurability() override {
+    // SQLite's durability is the file's (WAL, synchronous=NORMAL): nothing to relax.
+    if (dialect_ == Dialect::kPostgres) enqueue("SET LOCAL synchronous_commit TO off");
+  }
+
   Dialect dialect() const override { return dialect_; }
 
   // Sends what is queued with the COMMIT. A transaction that never sent a statement ends
-  // without a round trip.
+  // without a round trip, one that commitWith() ended needs none.
   void commit() {
-    if (opening_ && queued_.empty()) return;
+    if (committed_ || (opening_ && queued_.empty())) return;
     queued_.push_back({"COMMIT", {}});
     flush(true);
   }
@@ -78,7 +95,8 @@ class PooledTransaction final : public Transaction {
   // a transaction because this failed is not reusable and the pool drops it.
   void rollbackQuietly() noexcept {
     queued_.clear();
-    if (opening_) return;  // BEGIN never went out: there is nothing to roll back
+    // BEGIN never went out, or the work committed and then threw: nothing to roll back.
+    if (opening_ || committed_) return;
     try {
       conn_.execute("ROLLBACK", {});
     } catch (...) {
@@ -106,6 +124,7 @@ class PooledTransaction final : public Transaction {
   static constexpr std::size_t kMaxQueuedBytes = 64 * 1024;
 
   void requireHealthy() const {
+    if (committed_) throw StatementError("statement after the transaction's commitWith()");
     if (failure_) {
       throw StatementError("statement in a transaction that already failed: " + *failure_);
     }
@@ -149,6 +168,7 @@ class PooledTransaction final : public Transaction {
   std::size_t queuedBytes_ = 0;
   std::optional<std::string> failure_;
   Cause cause_ = Cause::kStatement;
+  bool committed_ = false;
 };
 
 // Runs `work` on `conn` and ends the transaction. `opening` is the BEGIN the connection

@@ -310,6 +310,55 @@ TEST_P(StoreContractTest, ExecuteAllAnswersEachStatementInOrder) {
             1);
 }
 
+TEST_P(StoreContractTest, CommitWithSendsConditionalWritesWithTheCommit) {
+  db().execute("CREATE TABLE item (id TEXT PRIMARY KEY, state TEXT, token TEXT)");
+  db().execute("CREATE TABLE log (item TEXT, note TEXT)");
+  db().execute("INSERT INTO item (id, state) VALUES ('a', 'open')");
+  // The change marks the row; the log line is written only where the row carries the mark.
+  auto change = [&](const std::string& token) {
+    return db().transaction([&](Transaction& tx) {
+      const auto results = tx.commitWith(
+          {{"UPDATE item SET state = 'closed', token = $1 WHERE id = $2 AND state = 'open'",
+            {token, std::string("a")}},
+           {"INSERT INTO log (item, note) SELECT $1, $2 "
+            "WHERE EXISTS (SELECT 1 FROM item WHERE id = $1 AND token = $3)",
+            {std::string("a"), std::string("closed by ") + token, token}}});
+      return results.front().affectedRows;
+    });
+  };
+  EXPECT_EQ(change("first"), 1);
+  EXPECT_EQ(change("second"), 0);  // moved on already: commits nothing
+  EXPECT_EQ(count(db(), "log"), 1);
+  EXPECT_EQ(db().execute("SELECT note FROM log").one().get<std::string>(0), "closed by first");
+
+  // Nothing may run after it, and a failure in it rolls everything back.
+  EXPECT_THROW(db().transaction([](Transaction& tx) {
+    tx.commitWith({{"INSERT INTO log (item, note) VALUES ('b', 'x')", {}}});
+    tx.execute("SELECT 1");
+  }),
+               StatementError);
+  EXPECT_THROW(db().transaction([](Transaction& tx) {
+    tx.execute("INSERT INTO log (item, note) VALUES ('c', 'x')");
+    tx.commitWith({{"INSERT INTO item (id, state) VALUES ('a', 'dup')", {}}});
+  }),
+               UniqueViolation);
+  EXPECT_EQ(db().execute("SELECT COUNT(*) FROM log WHERE item = 'c'").one().get<int>(0), 0);
+}
+
+TEST_P(StoreContractTest, ARelaxedTransactionStillCommits) {
+  db().execute("CREATE TABLE a (id INTEGER PRIMARY KEY)");
+  const auto setting = db().transaction([](Transaction& tx) {
+    // The test server runs without flush waits anyway: turned on here, to be turned off.
+    if (tx.dialect() == Dialect::kPostgres) tx.execute("SET LOCAL synchronous_commit TO on");
+    tx.relaxDurability();
+    tx.enqueue("INSERT INTO a VALUES (1)");
+    if (tx.dialect() != Dialect::kPostgres) return std::string("off");
+    return tx.execute("SHOW synchronous_commit").one().get<std::string>(0);
+  });
+  EXPECT_EQ(setting, "off");
+  EXPECT_EQ(count(db(), "a"), 1);
+}
+
 TEST_P(StoreContractTest, PipelinedStatementsPrepareOnceAndStayUsable) {
   db().execute("CREATE TABLE a (id INTEGER PRIMARY KEY)");
   // The same new text twice in one round trip, then again in later ones.

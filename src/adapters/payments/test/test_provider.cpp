@@ -114,14 +114,23 @@ std::optional<ProviderPayment> TestProvider::createConfirmed(const ChargeSpec& c
   const std::string last4 = confirm.testCard->substr(confirm.testCard->size() - 4);
   // Born charged, in one statement. A key seen before returns the first object: charged
   // already, or made by a create() alone and still waiting, which is then confirmed.
-  const auto made = db_.execute(
+  const sql::Statement insert{
       std::string("INSERT INTO test_provider_intents (id, idempotency_key, amount, currency, status, "
                   "card_last4, decline_code, confirmations, created_at) "
                   "VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) "
                   "ON CONFLICT (idempotency_key) DO NOTHING RETURNING ") + kIntentColumns,
       {"test_pi_" + newId(), create.idempotencyKey, create.amount, create.currency,
        decline ? "failed" : "succeeded", last4,
-       decline ? sql::Value(*decline) : sql::Value(nullptr), now()});
+       decline ? sql::Value(*decline) : sql::Value(nullptr), now()}};
+  const auto made = db_.transaction([&](sql::Transaction& tx) {
+    // The ledger stands in for the provider's own system, which moves no money here. The
+    // payment service records the outcome next, a flushed commit on the same server whose
+    // flush covers this one (one WAL stream), so this commit does not wait for its own. If
+    // the process dies in between and then the server too, the reconciler's create() makes
+    // an uncharged object again: nothing was charged that is not known.
+    tx.relaxDurability();
+    return tx.commitWith({insert}).front();
+  });
   if (!made.empty()) return fromRow(made.one());
   const auto first = read(db_, "idempotency_key = $1", create.idempotencyKey);
   if (first.status != ProviderStatus::kRequiresAction) return first;

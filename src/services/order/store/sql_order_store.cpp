@@ -98,7 +98,48 @@ void appendHistory(sql::Transaction& tx, const std::string& orderId, OrderStatus
 struct ClaimLost {};
 struct StaleChange {};
 
+// The conditional change itself, marking the row with `token`.
+sql::Statement statusUpdate(const OrderChange& c, const std::string& token) {
+  return {"UPDATE orders SET status = $1, updated_at = $2, "
+          "pending_effect = COALESCE($3, pending_effect), "
+          "payment_status = COALESCE($4, payment_status), payment_id = COALESCE($5, payment_id), "
+          "carrier = COALESCE($6, carrier), tracking_number = COALESCE($7, tracking_number), "
+          "refunded = refunded + $8, change_token = $11 "
+          "WHERE id = $9 AND status = $10",
+          {toString(c.status), c.at, optional(c.pendingEffect), optional(c.paymentStatus),
+           optional(c.paymentId),
+           c.shipment ? sql::Value(c.shipment->carrier) : sql::Value(nullptr),
+           c.shipment ? sql::Value(c.shipment->trackingNumber) : sql::Value(nullptr),
+           c.refund ? c.refund->amount : std::int64_t{0}, c.orderId, toString(c.expected), token}};
+}
+
 }  // namespace
+
+// A change without a refund record decides nothing before it commits: the update marks the
+// order with a token of its own, and the history row and the event are inserted only where
+// the order carries it. All of it goes with the COMMIT in one round trip; a change that
+// finds the order moved on commits nothing.
+ChangeResult SqlOrderStore::applyInOneTrip(const OrderChange& c) {
+  const std::string token = newId();
+  const std::string carriesToken = "SELECT 1 FROM orders WHERE id = $6 AND change_token = $7";
+  const auto results = db_.transaction([&](sql::Transaction& tx) {
+    std::vector<sql::Statement> statements{statusUpdate(c, token)};
+    if (c.recordHistory) {
+      statements.push_back(
+          {"INSERT INTO order_status_history (order_id, seq, status, at, note) "
+           "SELECT $1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM order_status_history "
+           "WHERE order_id = $1), $2, $3, $4 "
+           "WHERE EXISTS (SELECT 1 FROM orders WHERE id = $1 AND change_token = $5)",
+           {c.orderId, toString(c.status), c.at, optional(c.note), token}});
+    }
+    if (!c.eventType.empty()) {
+      statements.push_back(bus::Outbox::appendWhereExists(c.eventType, c.orderId, c.eventPayload,
+                                                          carriesToken, {c.orderId, token}));
+    }
+    return tx.commitWith(std::move(statements));
+  });
+  return results.front().affectedRows == 1 ? ChangeResult::kApplied : ChangeResult::kStale;
+}
 
 ClaimResult SqlOrderStore::claimKey(const std::string& scope, const std::string& key,
                                     const std::string& fingerprint, const std::string& now,
@@ -277,27 +318,22 @@ OrderPage SqlOrderStore::list(const OrderFilter& f) {
 }
 
 ChangeResult SqlOrderStore::apply(const OrderChange& c) {
+  if (!c.refund) {
+    const auto result = applyInOneTrip(c);
+    if (result == ChangeResult::kApplied && !c.eventType.empty()) wake_();
+    return result;
+  }
+  // A refund is recorded first and decides whether the change happens at all (a refund
+  // seen before changes nothing), so this one reads an answer before it commits.
   try {
     const auto result = db_.transaction([&](sql::Transaction& tx) {
-      if (c.refund) {
-        const auto ins = tx.execute(
-            "INSERT INTO order_refunds (refund_id, order_id, amount, at) VALUES ($1, $2, $3, $4) "
-            "ON CONFLICT (refund_id) DO NOTHING",
-            {c.refund->refundId, c.orderId, c.refund->amount, c.at});
-        if (ins.affectedRows != 1) return ChangeResult::kDuplicateRefund;
-      }
-      const auto r = tx.execute(
-          "UPDATE orders SET status = $1, updated_at = $2, "
-          "pending_effect = COALESCE($3, pending_effect), "
-          "payment_status = COALESCE($4, payment_status), payment_id = COALESCE($5, payment_id), "
-          "carrier = COALESCE($6, carrier), tracking_number = COALESCE($7, tracking_number), "
-          "refunded = refunded + $8 "
-          "WHERE id = $9 AND status = $10",
-          {toString(c.status), c.at, optional(c.pendingEffect), optional(c.paymentStatus),
-           optional(c.paymentId),
-           c.shipment ? sql::Value(c.shipment->carrier) : sql::Value(nullptr),
-           c.shipment ? sql::Value(c.shipment->trackingNumber) : sql::Value(nullptr),
-           c.refund ? c.refund->amount : std::int64_t{0}, c.orderId, toString(c.expected)});
+      const auto ins = tx.execute(
+          "INSERT INTO order_refunds (refund_id, order_id, amount, at) VALUES ($1, $2, $3, $4) "
+          "ON CONFLICT (refund_id) DO NOTHING",
+          {c.refund->refundId, c.orderId, c.refund->amount, c.at});
+      if (ins.affectedRows != 1) return ChangeResult::kDuplicateRefund;
+      const auto update = statusUpdate(c, newId());
+      const auto r = tx.execute(update.sql, update.params);
       // Throwing rolls the refund record back with it, so a retry can apply it.
       if (r.affectedRows != 1) throw StaleChange{};
       if (c.recordHistory) appendHistory(tx, c.orderId, c.status, c.at, c.note);

@@ -36,6 +36,7 @@ class SqlOrderStore final : public OrderStore {
  private:
   // Fills lines and history of `orders` with two queries, whatever their number.
   void loadDetails(std::vector<Order>& orders);
+  ChangeResult applyInOneTrip(const OrderChange& change);
 
   sql::Database& db_;
   std::function<void()> wake_;

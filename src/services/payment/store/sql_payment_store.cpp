@@ -2,6 +2,7 @@
 
 #include "adapters/bus/consumer.hpp"
 #include "adapters/bus/outbox.hpp"
+#include "core/ids.hpp"
 
 namespace um::payment {
 
@@ -166,27 +167,36 @@ void SqlPaymentStore::recordProviderObject(const std::string& paymentId,
 }
 
 std::optional<Payment> SqlPaymentStore::changeStatus(const StatusChange& c) {
+  // The change marks the row with a token of its own and its event is inserted only where
+  // the row carries it, so both go with the COMMIT in one round trip; a change that does
+  // not apply commits nothing.
+  const std::string token = newId();
   auto changed = db_.transaction([&](sql::Transaction& tx) -> std::optional<Payment> {
     std::string in;
     sql::Params params{toString(c.to), c.at, optional(c.captureId), optional(c.cardLast4),
                        optional(c.failureCode), optional(c.failureMessage),
-                       optional(c.providerPaymentId), c.paymentId};
+                       optional(c.providerPaymentId), c.paymentId, token};
     for (const auto& s : c.from) {
       params.push_back(toString(s));
       in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
     }
     // RETURNING: the caller needs the payment after the change (was a cancel asked for
     // meanwhile?), and reading it back would be one more round trip per checkout.
-    const auto r = tx.execute(
-        "UPDATE payments SET status = $1, updated_at = $2, "
-        "capture_id = COALESCE($3, capture_id), card_last4 = COALESCE($4, card_last4), "
-        "failure_code = $5, failure_message = $6, "
-        "provider_payment_id = COALESCE($7, provider_payment_id) "
-        "WHERE id = $8 AND status IN (" + in + ") RETURNING " + kPaymentColumns,
-        params);
-    if (r.empty()) return std::nullopt;
-    if (c.event) bus::Outbox::append(tx, c.event->type, c.paymentId, c.event->payload);
-    return paymentFrom(r.one());
+    std::vector<sql::Statement> statements{
+        {"UPDATE payments SET status = $1, updated_at = $2, "
+         "capture_id = COALESCE($3, capture_id), card_last4 = COALESCE($4, card_last4), "
+         "failure_code = $5, failure_message = $6, "
+         "provider_payment_id = COALESCE($7, provider_payment_id), change_token = $9 "
+         "WHERE id = $8 AND status IN (" + in + ") RETURNING " + kPaymentColumns,
+         params}};
+    if (c.event) {
+      statements.push_back(bus::Outbox::appendWhereExists(
+          c.event->type, c.paymentId, c.event->payload,
+          "SELECT 1 FROM payments WHERE id = $6 AND change_token = $7", {c.paymentId, token}));
+    }
+    const auto results = tx.commitWith(std::move(statements));
+    if (results.front().empty()) return std::nullopt;
+    return paymentFrom(results.front().one());
   });
   if (changed && c.event) wake_();
   return changed;

@@ -646,46 +646,54 @@ std::optional<ReserveFailure> SqlCatalogStore::reserve(const Reservation& r) {
 
 namespace {
 
-// Moves a reservation from `from` (normally 'active') to `target` and applies `stockChange`
-// (a SET clause over variants and its line `i`) to each of its variants. The conditional
-// status change makes commit, release, restock and the sweeper safe against each other:
-// exactly one of them wins, and a repeat finds the reservation moved already.
+// What a transition that did not apply found: the reservation unknown, moved there already,
+// or in a state it cannot leave that way.
+template <typename Exec>
+CatalogStore::Transition notMoved(Exec& exec, const std::string& id, const std::string& target) {
+  using T = CatalogStore::Transition;
+  const sql::Result current = exec.execute("SELECT status FROM reservations WHERE id = $1", {id});
+  if (current.empty()) return T::kUnknown;
+  const auto status = current.one().get<std::string>("status");
+  // Restocked was committed first: a late commit (owed work retried) finds it done, and
+  // must neither sell the units again nor read as "released" (which re-reserves).
+  if (status == target || (target == "committed" && status == "restocked")) return T::kAlready;
+  return T::kWrongState;
+}
+
+// `stockChange` (a SET clause over variants and the line `i`) applied to every variant of
+// reservation $1, all lines in one statement, in variant id order like reserve() takes
+// them: a reservation's few rows are joined in that order (a nested loop), so two
+// overlapping changes lock the shared rows in the same order. Should a plan ever differ,
+// PostgreSQL detects the deadlock and the transaction runs again. `lineCondition` narrows
+// the lines further.
+std::string reservationStockUpdate(const std::string& stockChange,
+                                   const std::string& lineCondition = "") {
+  return "UPDATE variants SET " + stockChange +
+         " FROM (SELECT variant_id, quantity FROM reservation_items "
+         "WHERE reservation_id = $1" + lineCondition + " ORDER BY variant_id) i "
+         "WHERE variants.id = i.variant_id";
+}
+
+// Moves a reservation from `from` to `target` and applies `stockChange` to its variants,
+// returning the products touched. The conditional status change makes commit, release,
+// restock and the sweeper safe against each other: exactly one of them wins, and a repeat
+// finds the reservation moved already.
 CatalogStore::Transition finishReservation(sql::Transaction& tx, const std::string& id,
                                            const std::string& target, TimePoint now,
                                            const std::string& stockChange,
-                                           std::vector<std::string>* touchedProducts,
-                                           const std::string& from = "active") {
-  using T = CatalogStore::Transition;
+                                           std::vector<std::string>& touchedProducts,
+                                           const std::string& from) {
   auto moved = tx.execute(
       "UPDATE reservations SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
       {target, formatRfc3339(now), id, from});
-  if (moved.affectedRows == 0) {
-    auto current = tx.execute("SELECT status FROM reservations WHERE id = $1", {id});
-    if (current.empty()) return T::kUnknown;
-    const auto status = current.one().get<std::string>("status");
-    // Restocked was committed first: a late commit (owed work retried) finds it done, and
-    // must neither sell the units again nor read as "released" (which re-reserves).
-    if (status == target || (target == "committed" && status == "restocked")) return T::kAlready;
-    return T::kWrongState;
-  }
-  // All lines in one statement, the lines in variant id order like reserve() takes them:
-  // a reservation's few rows are joined in that order (a nested loop), so two overlapping
-  // changes lock the shared rows in the same order. Should a plan ever differ, PostgreSQL
-  // detects the deadlock and the transaction runs again.
-  const std::string update = "UPDATE variants SET " + stockChange +
-                             " FROM (SELECT variant_id, quantity FROM reservation_items "
-                             "WHERE reservation_id = $1 ORDER BY variant_id) i "
-                             "WHERE variants.id = i.variant_id";
-  if (!touchedProducts) {
-    tx.enqueue(update, {id});  // nothing to read back: it travels with the COMMIT
-    return T::kDone;
-  }
+  if (moved.affectedRows == 0) return notMoved(tx, id, target);
   std::set<std::string> products;
-  for (const auto& row : tx.execute(update + " RETURNING product_id", {id}).rows) {
+  for (const auto& row :
+       tx.execute(reservationStockUpdate(stockChange) + " RETURNING product_id", {id}).rows) {
     products.insert(row.get<std::string>("product_id"));
   }
-  touchedProducts->assign(products.begin(), products.end());
-  return T::kDone;
+  touchedProducts.assign(products.begin(), products.end());
+  return CatalogStore::Transition::kDone;
 }
 
 }  // namespace
@@ -693,12 +701,26 @@ CatalogStore::Transition finishReservation(sql::Transaction& tx, const std::stri
 CatalogStore::Transition SqlCatalogStore::commitReservation(const std::string& id,
                                                             TimePoint now) {
   // Committing turns held units into sold ones: available (stock - reserved) is unchanged,
-  // so there is nothing for consumers to hear.
-  return db_.transaction([&](sql::Transaction& tx) {
-    return finishReservation(tx, id, "committed", now,
-                             "stock = stock - i.quantity, reserved = reserved - i.quantity",
-                             nullptr);
+  // so there is nothing for consumers to hear. Every checkout commits one, so it is one
+  // round trip: the move marks the reservation with a token of its own, and the stock
+  // changes only where the reservation carries it; a move that does not apply commits
+  // nothing, and what it found is read afterwards.
+  const std::string token = newId();
+  const auto moved = db_.transaction([&](sql::Transaction& tx) {
+    return tx
+        .commitWith(
+            {{"UPDATE reservations SET status = 'committed', updated_at = $1, change_token = $2 "
+              "WHERE id = $3 AND status = 'active'",
+              {formatRfc3339(now), token, id}},
+             {reservationStockUpdate(
+                  "stock = stock - i.quantity, reserved = reserved - i.quantity",
+                  " AND EXISTS (SELECT 1 FROM reservations WHERE id = $1 AND change_token = $2)"),
+              {id, token}}})
+        .front()
+        .affectedRows;
   });
+  if (moved == 1) return Transition::kDone;
+  return notMoved(db_, id, "committed");
 }
 
 CatalogStore::Transition SqlCatalogStore::releaseReservation(const std::string& id,
@@ -706,7 +728,7 @@ CatalogStore::Transition SqlCatalogStore::releaseReservation(const std::string& 
   return db_.transaction([&](sql::Transaction& tx) {
     std::vector<std::string> products;
     auto t = finishReservation(tx, id, "released", now, "reserved = reserved - i.quantity",
-                               &products);
+                               products, "active");
     for (const auto& p : products) {
       tx.enqueue("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
     }
@@ -720,7 +742,7 @@ CatalogStore::Transition SqlCatalogStore::restockReservation(const std::string& 
   return db_.transaction([&](sql::Transaction& tx) {
     std::vector<std::string> products;
     auto t = finishReservation(tx, id, "restocked", now, "stock = stock + i.quantity",
-                               &products, "committed");
+                               products, "committed");
     for (const auto& p : products) {
       tx.enqueue("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
     }
