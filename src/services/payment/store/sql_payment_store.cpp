@@ -171,30 +171,30 @@ std::optional<Payment> SqlPaymentStore::changeStatus(const StatusChange& c) {
   // the row carries it, so both go with the COMMIT in one round trip; a change that does
   // not apply commits nothing.
   const std::string token = newId();
+  std::string in;
+  sql::Params params{toString(c.to), c.at, optional(c.captureId), optional(c.cardLast4),
+                     optional(c.failureCode), optional(c.failureMessage),
+                     optional(c.providerPaymentId), c.paymentId, token};
+  for (const auto& s : c.from) {
+    params.emplace_back(std::in_place_type<std::string>, toString(s));
+    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  // RETURNING: the caller needs the payment after the change (was a cancel asked for
+  // meanwhile?), and reading it back would be one more round trip per checkout.
+  std::vector<sql::Statement> statements{
+      {"UPDATE payments SET status = $1, updated_at = $2, "
+       "capture_id = COALESCE($3, capture_id), card_last4 = COALESCE($4, card_last4), "
+       "failure_code = $5, failure_message = $6, "
+       "provider_payment_id = COALESCE($7, provider_payment_id), change_token = $9 "
+       "WHERE id = $8 AND status IN (" + in + ") RETURNING " + kPaymentColumns,
+       std::move(params)}};
+  if (c.event) {
+    statements.push_back(bus::Outbox::appendWhereExists(
+        c.event->type, c.paymentId, c.event->payload,
+        "SELECT 1 FROM payments WHERE id = $6 AND change_token = $7", {c.paymentId, token}));
+  }
   auto changed = db_.transaction([&](sql::Transaction& tx) -> std::optional<Payment> {
-    std::string in;
-    sql::Params params{toString(c.to), c.at, optional(c.captureId), optional(c.cardLast4),
-                       optional(c.failureCode), optional(c.failureMessage),
-                       optional(c.providerPaymentId), c.paymentId, token};
-    for (const auto& s : c.from) {
-      params.push_back(toString(s));
-      in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
-    }
-    // RETURNING: the caller needs the payment after the change (was a cancel asked for
-    // meanwhile?), and reading it back would be one more round trip per checkout.
-    std::vector<sql::Statement> statements{
-        {"UPDATE payments SET status = $1, updated_at = $2, "
-         "capture_id = COALESCE($3, capture_id), card_last4 = COALESCE($4, card_last4), "
-         "failure_code = $5, failure_message = $6, "
-         "provider_payment_id = COALESCE($7, provider_payment_id), change_token = $9 "
-         "WHERE id = $8 AND status IN (" + in + ") RETURNING " + kPaymentColumns,
-         params}};
-    if (c.event) {
-      statements.push_back(bus::Outbox::appendWhereExists(
-          c.event->type, c.paymentId, c.event->payload,
-          "SELECT 1 FROM payments WHERE id = $6 AND change_token = $7", {c.paymentId, token}));
-    }
-    const auto results = tx.commitWith(std::move(statements));
+    const auto results = tx.commitWith(statements);
     if (results.front().empty()) return std::nullopt;
     return paymentFrom(results.front().one());
   });
