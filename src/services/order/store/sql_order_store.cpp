@@ -95,7 +95,6 @@ void appendHistory(sql::Transaction& tx, const std::string& orderId, OrderStatus
       {orderId, toString(status), at, optional(note)});
 }
 
-struct ClaimLost {};
 struct StaleChange {};
 
 // The conditional change itself, marking the row with `token`.
@@ -187,35 +186,44 @@ void SqlOrderStore::releaseKey(const KeyClaim& claim) {
 }
 
 void SqlOrderStore::create(const Order& o, const KeyClaim& claim, const nlohmann::json& event) {
-  try {
-    db_.transaction([&](sql::Transaction& tx) {
-      // The key first: if our claim was taken over, nothing else is written.
-      const auto linked = tx.execute(
-          "UPDATE idempotency_keys SET order_id = $1 "
-          "WHERE scope = $2 AND idem_key = $3 AND claim_token = $4 AND order_id IS NULL",
-          {o.id, claim.scope, claim.key, claim.token});
-      if (linked.affectedRows != 1) throw ClaimLost{};
-      // The rest is only written: it goes out with the COMMIT, in one round trip.
-      tx.enqueue(
-          "INSERT INTO orders (id, number, user_id, cart_id, email, status, currency, subtotal, "
-          "shipping, tax, total, refunded, shipping_address, payment_provider, payment_status, "
-          "reservation_id, expires_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-          "$8, $9, $10, $11, 0, $12, $13, $14, $15, $16, $17, $17)",
-          {o.id, o.number, optional(o.userId), optional(o.cartId), o.email, toString(o.status),
-           o.currency, o.subtotal, o.shipping, o.tax, o.total, addressJson(o.shippingAddress).dump(),
-           o.payment.provider, o.payment.status, o.reservationId, o.expiresAt, o.createdAt});
-      for (std::size_t i = 0; i < o.items.size(); ++i) {
-        const auto& l = o.items[i];
-        tx.enqueue(
-            "INSERT INTO order_items (order_id, position, product_id, variant_id, sku, name, "
-            "unit_price, quantity, line_total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            {o.id, static_cast<std::int64_t>(i), l.productId, l.variantId, l.sku, l.name, l.unitPrice,
-             l.quantity, l.lineTotal});
-      }
-      appendHistory(tx, o.id, o.status, o.createdAt, std::nullopt);
-      bus::Outbox::append(tx, "order.created", o.id, event);
-    });
-  } catch (const ClaimLost&) {
+  // One round trip: linking the key is what decides, and everything else is written only
+  // where the key now names this order (or the order exists), so it all goes with the
+  // COMMIT. If our claim was taken over, nothing is written and an empty transaction
+  // commits. Numbers are cast: INSERT … SELECT does not give parameters its columns' types.
+  std::vector<sql::Statement> statements{
+      {"UPDATE idempotency_keys SET order_id = $1 "
+       "WHERE scope = $2 AND idem_key = $3 AND claim_token = $4 AND order_id IS NULL",
+       {o.id, claim.scope, claim.key, claim.token}},
+      {"INSERT INTO orders (id, number, user_id, cart_id, email, status, currency, subtotal, "
+       "shipping, tax, total, refunded, shipping_address, payment_provider, payment_status, "
+       "reservation_id, expires_at, created_at, updated_at) "
+       "SELECT $1, $2, $3, $4, $5, $6, $7, CAST($8 AS BIGINT), CAST($9 AS BIGINT), "
+       "CAST($10 AS BIGINT), CAST($11 AS BIGINT), 0, $12, $13, $14, $15, $16, $17, $17 "
+       "WHERE EXISTS (SELECT 1 FROM idempotency_keys "
+       "WHERE scope = $18 AND idem_key = $19 AND order_id = $1)",
+       {o.id, o.number, optional(o.userId), optional(o.cartId), o.email, toString(o.status),
+        o.currency, o.subtotal, o.shipping, o.tax, o.total, addressJson(o.shippingAddress).dump(),
+        o.payment.provider, o.payment.status, o.reservationId, o.expiresAt, o.createdAt,
+        claim.scope, claim.key}}};
+  const std::string orderExists = "EXISTS (SELECT 1 FROM orders WHERE id = $1)";
+  for (std::size_t i = 0; i < o.items.size(); ++i) {
+    const auto& l = o.items[i];
+    statements.push_back(
+        {"INSERT INTO order_items (order_id, position, product_id, variant_id, sku, name, "
+         "unit_price, quantity, line_total) SELECT $1, CAST($2 AS BIGINT), $3, $4, $5, $6, "
+         "CAST($7 AS BIGINT), CAST($8 AS BIGINT), CAST($9 AS BIGINT) WHERE " + orderExists,
+         {o.id, static_cast<std::int64_t>(i), l.productId, l.variantId, l.sku, l.name, l.unitPrice,
+          l.quantity, l.lineTotal}});
+  }
+  statements.push_back({"INSERT INTO order_status_history (order_id, seq, status, at, note) "
+                        "SELECT $1, 1, $2, $3, NULL WHERE " + orderExists,
+                        {o.id, toString(o.status), o.createdAt}});
+  statements.push_back(bus::Outbox::appendWhereExists(
+      "order.created", o.id, event, "SELECT 1 FROM orders WHERE id = $6", {o.id}));
+  const auto linked = db_.transaction([&](sql::Transaction& tx) {
+    return tx.commitWith(statements).front().affectedRows;
+  });
+  if (linked != 1) {
     throw Error::conflict("idempotency_key_in_use",
                           "another request with this Idempotency-Key took over");
   }

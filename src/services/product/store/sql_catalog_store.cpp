@@ -202,6 +202,15 @@ CategoryIndex loadCategoryIndex(Exec& exec) {
   return categoryIndexFrom(exec.execute(kCategoryIndexSelect));
 }
 
+// What an event about some products needs, read in one round trip (it runs inside every
+// reservation, while its stock rows are locked): the categories, the products and their
+// variants. `productIds` is a parenthesised list or subquery over `params`.
+std::vector<sql::Statement> eventReads(const std::string& productIds, const sql::Params& params) {
+  return {{kCategoryIndexSelect, {}},
+          {std::string(kProductSelect) + "WHERE p.id IN " + productIds + " ORDER BY p.id", params},
+          {variantsOfProducts(productIds), params}};
+}
+
 // Thrown inside a reservation's transaction to roll it back; caught right outside.
 struct ReserveAborted {
   ReserveFailure failure;
@@ -224,18 +233,17 @@ Json SqlCatalogStore::eventPayload(const Product& product,
 void SqlCatalogStore::appendEvents(sql::Transaction& tx, const std::vector<std::string>& ids,
                                    const std::string& type) {
   if (ids.empty()) return;
-  // The categories, the products and their variants in one round trip: this runs inside
-  // every reservation, while its stock rows are locked.
   const sql::Params params(ids.begin(), ids.end());
-  auto results = tx.executeAll({{kCategoryIndexSelect, {}},
-                                {std::string(kProductSelect) + "WHERE p.id IN " +
-                                     placeholders(1, params.size()) + " ORDER BY p.id",
-                                 params},
-                                variantsOf(params)});
-  const auto categories = categoryIndexFrom(results[0]);
+  appendEventsFrom(tx, tx.executeAll(eventReads(placeholders(1, params.size()), params)), 0, type);
+}
+
+void SqlCatalogStore::appendEventsFrom(sql::Transaction& tx,
+                                       const std::vector<sql::Result>& results, std::size_t first,
+                                       const std::string& type) {
+  const auto categories = categoryIndexFrom(results.at(first));
   std::vector<Product> products;
-  for (const auto& r : results[1].rows) products.push_back(productFromRow(r));
-  attachVariantRows(products, results[2]);
+  for (const auto& r : results.at(first + 1).rows) products.push_back(productFromRow(r));
+  attachVariantRows(products, results.at(first + 2));
   for (const auto& p : products) {
     auto path = categories.pathById.count(p.category.id) ? categories.pathById.at(p.category.id)
                                                          : std::string();
@@ -603,40 +611,47 @@ CatalogStore::StockChange SqlCatalogStore::setStock(const std::string& variantId
 }
 
 std::optional<ReserveFailure> SqlCatalogStore::reserve(const Reservation& r) {
+  // Two round trips however many lines: the holds, the reservation's rows, the revision
+  // bump and the event's reads go at once (products named through their variants, whose
+  // ids are known up front); the event goes with the COMMIT. A line without the stock
+  // rolls the whole transaction back, what was sent after it included.
+  sql::Params variantIds;
+  for (const auto& line : r.lines) variantIds.emplace_back(line.variantId);
+  const std::string products =
+      "(SELECT product_id FROM variants WHERE id IN " + placeholders(1, variantIds.size()) + ")";
+  const auto now = formatRfc3339(systemClock().now());
+  std::vector<sql::Statement> batch;
+  for (const auto& line : r.lines) {
+    // The check and the hold in one statement: two buyers can never both see the last unit
+    // as available.
+    batch.push_back(
+        {"UPDATE variants SET reserved = reserved + $1 WHERE id = $2 AND stock - reserved >= $3",
+         {line.quantity, line.variantId, line.quantity}});
+  }
+  batch.push_back(
+      {"INSERT INTO reservations (id, status, reference, expires_at, created_at, updated_at) "
+       "VALUES ($1, 'active', $2, $3, $4, $5)",
+       {r.id, r.reference, formatRfc3339(r.expiresAt), now, now}});
+  for (const auto& line : r.lines) {
+    // Only for a variant that exists: an unknown one is answered as such below, not as a
+    // foreign-key failure of this statement.
+    batch.push_back({"INSERT INTO reservation_items (reservation_id, variant_id, quantity) "
+                     "SELECT $1, id, CAST($3 AS BIGINT) FROM variants WHERE id = $2",
+                     {r.id, line.variantId, line.quantity}});
+  }
+  batch.push_back({"UPDATE products SET revision = revision + 1 WHERE id IN " + products, variantIds});
+  const std::size_t reads = batch.size();
+  for (auto& s : eventReads(products, variantIds)) batch.push_back(std::move(s));
   try {
     db_.transaction([&](sql::Transaction& tx) {
-      std::set<std::string> productIds;
-      for (const auto& line : r.lines) {
-        // The check and the hold in one statement: two buyers can never both see the last
-        // unit as available.
-        // RETURNING saves checkout a round trip per line.
-        auto held = tx.execute(
-            "UPDATE variants SET reserved = reserved + $1 WHERE id = $2 AND stock - reserved >= $3 "
-            "RETURNING product_id",
-            {line.quantity, line.variantId, line.quantity});
-        if (held.empty()) {
-          auto exists = tx.execute("SELECT 1 FROM variants WHERE id = $1", {line.variantId});
-          throw ReserveAborted{{line.variantId, exists.empty()}};
-        }
-        productIds.insert(held.one().get<std::string>("product_id"));
+      const auto results = tx.executeAll(batch);
+      for (std::size_t i = 0; i < r.lines.size(); ++i) {
+        if (results[i].affectedRows == 1) continue;
+        const auto& variantId = r.lines[i].variantId;
+        auto exists = tx.execute("SELECT 1 FROM variants WHERE id = $1", {variantId});
+        throw ReserveAborted{{variantId, exists.empty()}};
       }
-      // Only written, never read back: these share the round trip of the event's reads.
-      const auto now = formatRfc3339(systemClock().now());
-      tx.enqueue(
-          "INSERT INTO reservations (id, status, reference, expires_at, created_at, updated_at) "
-          "VALUES ($1, 'active', $2, $3, $4, $5)",
-          {r.id, r.reference, formatRfc3339(r.expiresAt), now, now});
-      for (const auto& line : r.lines) {
-        tx.enqueue(
-            "INSERT INTO reservation_items (reservation_id, variant_id, quantity) "
-            "VALUES ($1, $2, $3)",
-            {r.id, line.variantId, line.quantity});
-      }
-      std::vector<std::string> ids(productIds.begin(), productIds.end());
-      for (const auto& id : ids) {
-        tx.enqueue("UPDATE products SET revision = revision + 1 WHERE id = $1", {id});
-      }
-      appendEvents(tx, ids, "inventory.changed");
+      appendEventsFrom(tx, results, reads, "inventory.changed");
     });
   } catch (const ReserveAborted& aborted) {
     return aborted.failure;

@@ -55,6 +55,10 @@ class SqlCatalogStore final : public CatalogStore {
   // Re-reads products and appends one `type` event for each, inside `tx`.
   void appendEvents(sql::Transaction& tx, const std::vector<std::string>& productIds,
                     const std::string& type);
+  // The same from the answers to eventReads() (three results from `first`), when they were
+  // sent in a round trip with other statements.
+  void appendEventsFrom(sql::Transaction& tx, const std::vector<sql::Result>& results,
+                        std::size_t first, const std::string& type);
   // Appends one `type` event for each of `products` (as they are now), in bulk.
   void appendEventsFor(sql::Transaction& tx, const std::vector<Product>& products,
                        const std::string& type);

@@ -129,6 +129,36 @@ TEST_P(ReservationRaceTest, CommitSellsReleaseAndExpiryGiveBack) {
   }
 }
 
+TEST_P(ReservationRaceTest, AnUnknownVariantIsNotFoundAndHoldsNothing) {
+  const auto product = makeProduct("UNK", {5});
+  const auto id = product.variants[0].id;
+  try {
+    catalog_->reserve({{id, 1}, {"no-such-variant", 1}}, std::chrono::seconds{600}, "o");
+    FAIL() << "reserved an unknown variant";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kNotFound) << e.what();
+  }
+  EXPECT_EQ(variant(product.id, 0).reserved, 0);
+}
+
+TEST_P(ReservationRaceTest, EveryLineIsSoldAndPutBackExactlyOnce) {
+  const auto product = makeProduct("MULTI", {5, 7, 9});
+  const auto& vs = product.variants;
+  const auto r = catalog_->reserve({{vs[2].id, 3}, {vs[0].id, 1}, {vs[1].id, 2}},
+                                   std::chrono::seconds{600}, "multi");
+  for (int i = 0; i < 2; ++i) catalog_->commit(r.id);  // a retry sells nothing more
+  EXPECT_EQ(variant(product.id, 0).stock, 4);
+  EXPECT_EQ(variant(product.id, 1).stock, 5);
+  EXPECT_EQ(variant(product.id, 2).stock, 6);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(variant(product.id, i).reserved, 0);
+  for (int i = 0; i < 2; ++i) catalog_->restock(r.id);  // nor does a repeated restock add
+  EXPECT_EQ(variant(product.id, 0).stock, 5);
+  EXPECT_EQ(variant(product.id, 1).stock, 7);
+  EXPECT_EQ(variant(product.id, 2).stock, 9);
+  catalog_->commit(r.id);  // a late commit after the restock sells nothing again
+  EXPECT_EQ(variant(product.id, 2).stock, 9);
+}
+
 TEST_P(ReservationRaceTest, StockCannotBeSetBelowWhatIsHeld) {
   const auto product = makeProduct("SET", {5});
   const auto id = product.variants[0].id;
