@@ -157,7 +157,9 @@ PgConnection::~PgConnection() {
 }
 
 bool PgConnection::reusable() const {
-  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+  // A pipeline that failed half-read leaves the connection in pipeline mode: not reusable.
+  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE &&
+         PQpipelineStatus(conn_) == PQ_PIPELINE_OFF;
 }
 
 bool PgConnection::alive() {
