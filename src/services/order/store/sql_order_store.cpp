@@ -145,11 +145,22 @@ ClaimResult SqlOrderStore::claimKey(const std::string& scope, const std::string&
                                     const std::string& staleBefore) {
   const std::string token = newId();
   // The primary key decides: of any number of concurrent requests, one INSERT wins.
-  const auto inserted = db_.execute(
-      "INSERT INTO idempotency_keys (scope, idem_key, fingerprint, claim_token, claimed_at, "
-      "created_at) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (scope, idem_key) DO NOTHING",
-      {scope, key, fingerprint, token, now});
-  if (inserted.affectedRows == 1) return {ClaimResult::Outcome::kClaimed, std::nullopt, token};
+  // Its commit does not wait for the WAL flush: it is visible to the others at once, and
+  // nothing outside this database acts on it before the order is stored by create(), a
+  // flushed commit in the same database whose flush covers this one. Should the database
+  // server crash in between, the claim may be gone, but so is the request it belonged to:
+  // it failed, held stock is released, and the key can be used again.
+  const auto inserted = db_.transaction([&](sql::Transaction& tx) {
+    tx.relaxDurability();
+    return tx
+        .commitWith({{"INSERT INTO idempotency_keys (scope, idem_key, fingerprint, claim_token, "
+                      "claimed_at, created_at) VALUES ($1, $2, $3, $4, $5, $5) "
+                      "ON CONFLICT (scope, idem_key) DO NOTHING",
+                      {scope, key, fingerprint, token, now}}})
+        .front()
+        .affectedRows;
+  });
+  if (inserted == 1) return {ClaimResult::Outcome::kClaimed, std::nullopt, token};
 
   const auto r = db_.execute(
       "SELECT fingerprint, order_id, claim_token, claimed_at FROM idempotency_keys "
