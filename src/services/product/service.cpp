@@ -12,6 +12,7 @@
 #include "services/product/domain/catalog.hpp"
 #include "services/product/domain/popularity.hpp"
 #include "services/product/domain/reservation_sweeper.hpp"
+#include "core/periodic_task.hpp"
 #include "services/product/in_process_client.hpp"
 #include "services/product/store/sql_catalog_store.hpp"
 
@@ -20,6 +21,9 @@ namespace um::product {
 namespace {
 
 constexpr std::chrono::milliseconds kSweepInterval{5000};
+// How long a reservation's stock change may wait to reach the read models (search, other
+// replicas' caches); this replica's own cache is invalidated at once.
+constexpr std::chrono::milliseconds kStockEventInterval{200};
 
 // Everything the routes and background work share; lives as long as the process.
 struct ProductService {
@@ -29,13 +33,15 @@ struct ProductService {
         cache(ctx.cache, "product",
               {ctx.config.cacheTtl, ctx.config.cdnCacheTtl, ctx.config.cacheMaxSize}),
         catalog(store, ctx.clock, [this] { cache.invalidate(); }),
-        sweeper(catalog, kSweepInterval) {}
+        sweeper(catalog, kSweepInterval),
+        stockEvents("stock events", kStockEventInterval, [this] { catalog.publishStockChanges(); }) {}
 
   ImageUrls images;
   SqlCatalogStore store;
   ReadCache cache;
   Catalog catalog;
   ReservationSweeper sweeper;
+  PeriodicTask stockEvents;
 };
 
 }  // namespace
@@ -72,8 +78,14 @@ void registerProductService(ServiceContext& ctx) {
                       }
                     });
 
-  ctx.lifecycle.onStart([service] { service->sweeper.start(); });
-  ctx.lifecycle.onStop([service] { service->sweeper.stop(); });
+  ctx.lifecycle.onStart([service] {
+    service->sweeper.start();
+    service->stockEvents.start();
+  });
+  ctx.lifecycle.onStop([service] {
+    service->stockEvents.stop();
+    service->sweeper.stop();
+  });
 }
 
 }  // namespace um::product

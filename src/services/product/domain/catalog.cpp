@@ -484,6 +484,16 @@ int Catalog::releaseExpired() {
   return released;
 }
 
+int Catalog::publishStockChanges() {
+  constexpr int kBatch = 100;
+  int total = 0;
+  for (;;) {
+    const int published = store_.publishStockChanges(kBatch);
+    total += published;
+    if (published < kBatch) return total;
+  }
+}
+
 std::vector<std::pair<Product, Variant>> Catalog::variants(const std::vector<std::string>& ids) {
   return store_.findVariants(ids);
 }

@@ -54,6 +54,9 @@ class Catalog {
   // reservation_not_committed when it is active or released.
   void restock(const std::string& reservationId);
   int releaseExpired();
+  // Publishes the stock changes reservations marked (see CatalogStore); returns how many
+  // products it published, draining any backlog.
+  int publishStockChanges();
 
   std::vector<std::pair<Product, Variant>> variants(const std::vector<std::string>& ids);
 

@@ -69,6 +69,10 @@ class CatalogStore {
   virtual Transition restockReservation(const std::string& id, TimePoint now) = 0;
   // Releases active reservations that expired before `now`; returns how many.
   virtual int releaseExpired(TimePoint now, int limit) = 0;
+  // Reservations only mark the products whose stock they moved; this appends one
+  // inventory.changed for each of up to `limit` marked products, as they are now, and
+  // removes the marks the events cover. Returns how many products it published.
+  virtual int publishStockChanges(int limit) = 0;
   virtual std::optional<Reservation> findReservation(const std::string& id) = 0;
   // Variants by id with their product (for checkout's pricing).
   virtual std::vector<std::pair<Product, Variant>> findVariants(

@@ -611,10 +611,12 @@ CatalogStore::StockChange SqlCatalogStore::setStock(const std::string& variantId
 }
 
 std::optional<ReserveFailure> SqlCatalogStore::reserve(const Reservation& r) {
-  // Two round trips however many lines: the holds, the reservation's rows, the revision
-  // bump and the event's reads go at once (products named through their variants, whose
-  // ids are known up front); the event goes with the COMMIT. A line without the stock
-  // rolls the whole transaction back, what was sent after it included.
+  // One round trip and the COMMIT, however many lines: the holds, the reservation's rows,
+  // the revision bump and the marks for the stock event go at once (products named through
+  // their variants, whose ids are known up front). A line without the stock rolls the whole
+  // transaction back, what was sent after it included. The event itself is written by
+  // publishStockChanges(), once for any number of reservations of a product: re-reading the
+  // product and writing its whole event here cost every checkout about a tenth of its time.
   sql::Params variantIds;
   for (const auto& line : r.lines) variantIds.emplace_back(line.variantId);
   const std::string products =
@@ -640,8 +642,12 @@ std::optional<ReserveFailure> SqlCatalogStore::reserve(const Reservation& r) {
                      {r.id, line.variantId, line.quantity}});
   }
   batch.push_back({"UPDATE products SET revision = revision + 1 WHERE id IN " + products, variantIds});
-  const std::size_t reads = batch.size();
-  for (auto& s : eventReads(products, variantIds)) batch.push_back(std::move(s));
+  // In product id order, as publishStockChanges() removes marks: the two never wait for
+  // each other crosswise.
+  batch.push_back({"INSERT INTO stock_changes (product_id, revision) SELECT id, revision "
+                   "FROM products WHERE id IN " + products +
+                   " ORDER BY id ON CONFLICT (product_id) DO UPDATE SET revision = excluded.revision",
+                   variantIds});
   try {
     db_.transaction([&](sql::Transaction& tx) {
       const auto results = tx.executeAll(batch);
@@ -651,7 +657,6 @@ std::optional<ReserveFailure> SqlCatalogStore::reserve(const Reservation& r) {
         auto exists = tx.execute("SELECT 1 FROM variants WHERE id = $1", {variantId});
         throw ReserveAborted{{variantId, exists.empty()}};
       }
-      appendEventsFrom(tx, results, reads, "inventory.changed");
     });
   } catch (const ReserveAborted& aborted) {
     return aborted.failure;
@@ -776,6 +781,35 @@ int SqlCatalogStore::releaseExpired(TimePoint now, int limit) {
     if (releaseReservation(r.get<std::string>("id"), now) == Transition::kDone) ++released;
   }
   return released;
+}
+
+int SqlCatalogStore::publishStockChanges(int limit) {
+  return db_.transaction([&](sql::Transaction& tx) {
+    const auto marked = tx.execute(
+        "SELECT product_id FROM stock_changes ORDER BY product_id LIMIT $1",
+        {static_cast<std::int64_t>(limit)});
+    if (marked.empty()) return 0;
+    sql::Params ids;
+    for (const auto& row : marked.rows) ids.emplace_back(row.get<std::string>(0));
+    const auto reads = tx.executeAll(eventReads(placeholders(1, ids.size()), ids));
+    appendEventsFrom(tx, reads, 0, "inventory.changed");
+    // A mark goes only if the event just written carries its revision. A reservation that
+    // committed after these reads marked a newer one, which the next pass publishes; one
+    // still running holds its mark's row, so this waits for it and then leaves it.
+    std::set<std::string> found;
+    for (const auto& product : reads[1].rows) {
+      found.insert(product.get<std::string>("id"));
+      tx.enqueue("DELETE FROM stock_changes WHERE product_id = $1 AND revision <= $2",
+                 {product.get<std::string>("id"), product.get<std::int64_t>("revision")});
+    }
+    for (const auto& id : ids) {
+      const auto& productId = std::get<std::string>(id);
+      if (!found.contains(productId)) {
+        tx.enqueue("DELETE FROM stock_changes WHERE product_id = $1", {productId});  // gone
+      }
+    }
+    return static_cast<int>(marked.rows.size());
+  });
 }
 
 std::optional<Reservation> SqlCatalogStore::findReservation(const std::string& id) {

@@ -42,6 +42,7 @@ class SqlCatalogStore final : public CatalogStore {
   Transition releaseReservation(const std::string& id, TimePoint now) override;
   Transition restockReservation(const std::string& id, TimePoint now) override;
   int releaseExpired(TimePoint now, int limit) override;
+  int publishStockChanges(int limit) override;
   std::optional<Reservation> findReservation(const std::string& id) override;
   std::vector<std::pair<Product, Variant>> findVariants(
       const std::vector<std::string>& variantIds) override;

@@ -73,6 +73,45 @@ TEST_P(CatalogEventsTest, AnOrderEventCountsOnceAndPopularityNeverGoesNegative) 
   EXPECT_EQ(page.items.front().id, a.id);
 }
 
+TEST_P(CatalogEventsTest, ReservationsMarkStockChangesThatArePublishedOncePerProduct) {
+  const auto c = category("Lamps");
+  const auto a = product(c.id, "Alpha lamp");
+  const auto b = product(c.id, "Beta lamp");
+  auto stockEvents = [&] {
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (const auto& r : db_->execute("SELECT aggregate_id, payload FROM outbox "
+                                      "WHERE type = 'inventory.changed' ORDER BY seq")
+                             .rows) {
+      const auto payload = nlohmann::json::parse(r.get<std::string>("payload"));
+      out.emplace_back(r.get<std::string>("aggregate_id"), payload.at("revision").get<std::int64_t>());
+    }
+    return out;
+  };
+  catalog_->reserve({{a.variants[0].id, 1}}, std::chrono::seconds{600}, "o1");
+  catalog_->reserve({{a.variants[0].id, 1}}, std::chrono::seconds{600}, "o2");
+  catalog_->reserve({{b.variants[0].id, 1}}, std::chrono::seconds{600}, "o3");
+  EXPECT_TRUE(stockEvents().empty());  // marked, not yet published
+
+  EXPECT_EQ(catalog_->publishStockChanges(), 2);
+  const auto events = stockEvents();
+  ASSERT_EQ(events.size(), 2u);  // one per product, however many reservations
+  EXPECT_EQ(events[0].second + events[1].second,
+            catalog_->product(a.id).revision + catalog_->product(b.id).revision);
+  EXPECT_EQ(catalog_->publishStockChanges(), 0);  // the marks are gone
+
+  // A mark newer than what the event carried (a reservation that committed after the
+  // pass read the product) stays for the next pass, and goes once an event covers it.
+  const auto revision = catalog_->product(a.id).revision;
+  db_->execute("INSERT INTO stock_changes (product_id, revision) VALUES ($1, $2)",
+               {a.id, revision + 1});
+  EXPECT_EQ(store_->publishStockChanges(10), 1);
+  EXPECT_EQ(store_->publishStockChanges(10), 1);  // still marked
+  db_->execute("UPDATE products SET revision = revision + 1 WHERE id = $1", {a.id});
+  EXPECT_EQ(catalog_->publishStockChanges(), 1);
+  EXPECT_EQ(stockEvents().back().second, revision + 1);
+  EXPECT_EQ(catalog_->publishStockChanges(), 0);
+}
+
 TEST_P(CatalogEventsTest, RenamingOrMovingACategoryUpdatesEveryProductBelowIt) {
   const auto root = category("Home");
   const auto other = category("Garden");
