@@ -5,8 +5,8 @@
 namespace um {
 
 PeriodicTask::PeriodicTask(std::string name, std::chrono::milliseconds interval,
-                           std::function<void()> pass)
-    : name_(std::move(name)), interval_(interval), pass_(std::move(pass)) {}
+                           std::function<void()> pass, FirstPass first)
+    : name_(std::move(name)), interval_(interval), pass_(std::move(pass)), first_(first) {}
 
 PeriodicTask::~PeriodicTask() { stop(); }
 
@@ -30,8 +30,10 @@ void PeriodicTask::stop() {
 
 void PeriodicTask::run() {
   std::unique_lock lock(mutex_);
+  bool waited = first_ == FirstPass::kAfterInterval;
   while (!stopping_) {
-    wakeup_.wait_for(lock, interval_, [this] { return stopping_; });
+    if (waited) wakeup_.wait_for(lock, interval_, [this] { return stopping_; });
+    waited = true;
     if (stopping_) break;
     lock.unlock();
     try {

@@ -14,7 +14,12 @@ namespace um {
 
 class PeriodicTask {
  public:
-  PeriodicTask(std::string name, std::chrono::milliseconds interval, std::function<void()> pass);
+  // kAtStart: the first pass runs as soon as the task starts (work interrupted by a restart
+  // is found then), the next ones every interval.
+  enum class FirstPass { kAfterInterval, kAtStart };
+
+  PeriodicTask(std::string name, std::chrono::milliseconds interval, std::function<void()> pass,
+               FirstPass first = FirstPass::kAfterInterval);
   ~PeriodicTask();
   PeriodicTask(const PeriodicTask&) = delete;
   PeriodicTask& operator=(const PeriodicTask&) = delete;
@@ -28,6 +33,7 @@ class PeriodicTask {
   std::string name_;
   std::chrono::milliseconds interval_;
   std::function<void()> pass_;
+  FirstPass first_;
   std::mutex mutex_;
   std::condition_variable wakeup_;
   bool stopping_ = false;

@@ -5,36 +5,25 @@
 // for the embedded adapter.
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
-#include <thread>
 
 #include "adapters/kv/sql/sql_kv_store.hpp"
+#include "core/periodic_task.hpp"
 
 namespace um::kv {
 
 class ExpirySweeper {
  public:
   ExpirySweeper(SqlKvStore& store, std::chrono::milliseconds interval);
-  ~ExpirySweeper();
-  ExpirySweeper(const ExpirySweeper&) = delete;
-  ExpirySweeper& operator=(const ExpirySweeper&) = delete;
 
-  void start();
-  void stop();  // idempotent; returns once the thread has finished
+  void start() { task_.start(); }
+  void stop() { task_.stop(); }  // idempotent; returns once the pass in flight has finished
   // One full pass on the calling thread; returns how many keys it deleted.
   std::int64_t sweepOnce();
 
  private:
-  void run();
-
   SqlKvStore& store_;
-  std::chrono::milliseconds interval_;
-  std::mutex mutex_;
-  std::condition_variable wakeup_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicTask task_;
 };
 
 }  // namespace um::kv

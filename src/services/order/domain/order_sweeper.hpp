@@ -5,10 +5,8 @@
 // services that failed earlier (a peer was down).
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "core/periodic_task.hpp"
 #include "services/order/domain/order_service.hpp"
 
 namespace um::order {
@@ -16,21 +14,14 @@ namespace um::order {
 class OrderSweeper {
  public:
   OrderSweeper(OrderService& orders, std::chrono::milliseconds interval);
-  ~OrderSweeper();
 
-  void start();
-  void stop();  // idempotent; returns once the thread has finished
+  void start() { task_.start(); }
+  void stop() { task_.stop(); }  // idempotent; returns once the pass in flight has finished
   void sweepOnce();
 
  private:
-  void run();
-
   OrderService& orders_;
-  std::chrono::milliseconds interval_;
-  std::mutex mutex_;
-  std::condition_variable wakeup_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicTask task_;
 };
 
 }  // namespace um::order

@@ -5,10 +5,8 @@
 // order. Runs once at start (that is when interrupted work is found) and then periodically.
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "core/periodic_task.hpp"
 #include "services/payment/domain/payment_service.hpp"
 
 namespace um::payment {
@@ -16,20 +14,13 @@ namespace um::payment {
 class Reconciler {
  public:
   Reconciler(PaymentService& payments, std::chrono::milliseconds interval);
-  ~Reconciler();
 
-  void start();
-  void stop();  // idempotent; returns once the thread has finished
+  void start() { task_.start(); }
+  void stop() { task_.stop(); }  // idempotent; returns once the pass in flight has finished
 
  private:
-  void run();
-
   PaymentService& payments_;
-  std::chrono::milliseconds interval_;
-  std::mutex mutex_;
-  std::condition_variable wakeup_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicTask task_;
 };
 
 }  // namespace um::payment

@@ -4,10 +4,8 @@
 // before it could release), so held stock returns to sale without anyone asking.
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "core/periodic_task.hpp"
 #include "services/product/domain/catalog.hpp"
 
 namespace um::product {
@@ -15,22 +13,15 @@ namespace um::product {
 class ReservationSweeper {
  public:
   ReservationSweeper(Catalog& catalog, std::chrono::milliseconds interval);
-  ~ReservationSweeper();
 
-  void start();
-  void stop();  // idempotent; returns once the thread has finished
+  void start() { task_.start(); }
+  void stop() { task_.stop(); }  // idempotent; returns once the pass in flight has finished
   // One pass on the calling thread; returns how many reservations it released.
   int sweepOnce();
 
  private:
-  void run();
-
   Catalog& catalog_;
-  std::chrono::milliseconds interval_;
-  std::mutex mutex_;
-  std::condition_variable wakeup_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PeriodicTask task_;
 };
 
 }  // namespace um::product
