@@ -1,10 +1,37 @@
 #include "services/search/store/sql_search_index.hpp"
 
+#include <openssl/evp.h>
+
 #include <algorithm>
 
 namespace um::search {
 
 namespace {
+
+// SHA-256 over the fields the full-text entry and the filters by category are made of,
+// each ended by a separator that cannot occur in them.
+std::string textKey(const Document& d) {
+  std::string text;
+  for (const auto* field : {&d.name, &d.brand, &d.description, &d.categoryId, &d.categorySlug,
+                            &d.categoryName, &d.createdAt}) {
+    text += *field;
+    text += '\0';
+  }
+  for (const auto& slug : d.categoryPath) {
+    text += slug;
+    text += '\0';
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xf];
+  }
+  return out;
+}
 
 std::string bucketExpression() {
   const auto& b = priceBucketBounds();
@@ -23,12 +50,25 @@ std::string SqlSearchIndex::next(sql::Params& params, sql::Value value) {
 }
 
 bool SqlSearchIndex::upsert(const Document& doc) {
+  const std::string key = textKey(doc);
   return db_.transaction([&](sql::Transaction& tx) {
-    auto current = tx.execute("SELECT revision FROM search_documents WHERE id = $1", {doc.id});
+    auto current =
+        tx.execute("SELECT revision, text_key FROM search_documents WHERE id = $1", {doc.id});
     if (!current.empty() && current.one().get<std::int64_t>("revision") >= doc.revision) {
       return false;
     }
+    if (!current.empty() && current.one().get<std::optional<std::string>>("text_key") == key) {
+      // Only stock, price, popularity or status moved (most events: every reservation and
+      // every paid order): the full-text entry and the vocabulary stay as they are.
+      tx.enqueue(
+          "UPDATE search_documents SET revision = $1, active = $2, doc = $3, price = $4, "
+          "stock = $5, popularity = $6, boost = $7 WHERE id = $8",
+          {doc.revision, std::int64_t{doc.active ? 1 : 0}, doc.product.dump(), doc.price,
+           doc.stock, doc.popularity, doc.boost, doc.id});
+      return true;
+    }
     writeDocument(tx, doc);
+    tx.enqueue("UPDATE search_documents SET text_key = $1 WHERE id = $2", {key, doc.id});
     // The vocabulary only grows: a word that no longer matches anything costs one
     // correction that finds nothing, which is cheaper than counting references.
     for (std::size_t start = 0; start < doc.terms.size(); start += 200) {

@@ -105,6 +105,25 @@ TEST_P(SearchIndexTest, IgnoresOlderRevisionsAndHidesInactiveProducts) {
   EXPECT_EQ(ids(r), std::vector<std::string>{"p3"});
 }
 
+TEST_P(SearchIndexTest, AStockChangeKeepsTheTextEntryAndARenameReplacesIt) {
+  // Same text, new stock: only the stock moves.
+  EXPECT_TRUE(searcher_->apply("inventory.changed",
+                               event("p1", "Classic Wool Hoodie", "Northwind", "mens", 4999, 0, 2, 10)));
+  SearchRequest wool;
+  wool.q = "wool";
+  EXPECT_EQ(ids(wool), std::vector<std::string>{"p1"});
+  wool.inStock = true;
+  EXPECT_TRUE(ids(wool).empty());
+  // A rename rebuilds it: found by the new name, no longer by the old one.
+  searcher_->apply("product.updated", event("p1", "Merino Sweater", "Northwind", "mens", 4999, 2, 3, 10));
+  SearchRequest merino;
+  merino.q = "merino";
+  EXPECT_EQ(ids(merino), std::vector<std::string>{"p1"});
+  SearchRequest hoodie;
+  hoodie.q = "hoodie";
+  EXPECT_EQ(ids(hoodie), std::vector<std::string>{"p2"});
+}
+
 TEST_P(SearchIndexTest, SuggestsNamesByPrefix) {
   const auto s = searcher_->suggest("hoo");
   ASSERT_EQ(s.size(), 2u);
