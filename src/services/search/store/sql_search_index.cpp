@@ -9,18 +9,19 @@ namespace um::search {
 namespace {
 
 // SHA-256 over the fields the full-text entry and the filters by category are made of,
-// each ended by a separator that cannot occur in them.
+// each preceded by its length, so no two different sets of fields read the same.
 std::string textKey(const Document& d) {
   std::string text;
+  auto add = [&text](const std::string& field) {
+    text += std::to_string(field.size());
+    text += ':';
+    text += field;
+  };
   for (const auto* field : {&d.name, &d.brand, &d.description, &d.categoryId, &d.categorySlug,
                             &d.categoryName, &d.createdAt}) {
-    text += *field;
-    text += '\0';
+    add(*field);
   }
-  for (const auto& slug : d.categoryPath) {
-    text += slug;
-    text += '\0';
-  }
+  for (const auto& slug : d.categoryPath) add(slug);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
