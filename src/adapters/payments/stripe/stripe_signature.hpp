@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/crypto/digest.hpp"
+
 namespace um::payment {
 
 enum class SignatureCheck { kValid, kMalformed, kStale, kMismatch, kNoSecret };
@@ -22,6 +24,6 @@ SignatureCheck verifyStripeSignature(std::string_view header, std::string_view p
 std::string stripeSignatureHeader(std::string_view payload, std::string_view secret,
                                   std::int64_t timestampUnixSeconds);
 
-std::string hmacSha256Hex(std::string_view key, std::string_view message);
+using crypto::hmacSha256Hex;
 
 }  // namespace um::payment

@@ -2,22 +2,11 @@
 
 #include <random>
 
-#include <openssl/evp.h>
+#include "core/crypto/digest.hpp"
 
 namespace um::order {
 
-std::string fingerprint(std::string_view text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
-  }
-  return out;
-}
+std::string fingerprint(std::string_view text) { return crypto::sha256Hex(text); }
 
 bool isValidIdempotencyKey(std::string_view key) {
   if (key.empty() || key.size() > 255) return false;

@@ -1,8 +1,8 @@
 #include "services/search/store/sql_search_index.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
+
+#include "core/crypto/digest.hpp"
 
 namespace um::search {
 
@@ -22,16 +22,7 @@ std::string textKey(const Document& d) {
     add(*field);
   }
   for (const auto& slug : d.categoryPath) add(slug);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xf];
-  }
-  return out;
+  return crypto::sha256Hex(text);
 }
 
 std::string bucketExpression() {
