@@ -14,6 +14,17 @@ http::Json optional(const std::optional<std::string>& v) {
   return v ? http::Json(*v) : http::Json(nullptr);
 }
 
+// One line as an order and a quote both show it.
+http::Json lineJson(const OrderLine& l, const std::string& currency) {
+  return {{"productId", l.productId},
+          {"variantId", l.variantId},
+          {"sku", l.sku},
+          {"name", l.name},
+          {"unitPrice", money(l.unitPrice, currency)},
+          {"quantity", l.quantity},
+          {"lineTotal", money(l.lineTotal, currency)}};
+}
+
 }  // namespace
 
 http::Json addressJson(const ShippingAddress& a) {
@@ -25,15 +36,7 @@ http::Json addressJson(const ShippingAddress& a) {
 
 http::Json orderJson(const Order& o) {
   http::Json items = http::Json::array();
-  for (const auto& l : o.items) {
-    items.push_back({{"productId", l.productId},
-                     {"variantId", l.variantId},
-                     {"sku", l.sku},
-                     {"name", l.name},
-                     {"unitPrice", money(l.unitPrice, o.currency)},
-                     {"quantity", l.quantity},
-                     {"lineTotal", money(l.lineTotal, o.currency)}});
-  }
+  for (const auto& l : o.items) items.push_back(lineJson(l, o.currency));
   http::Json history = http::Json::array();
   for (const auto& h : o.statusHistory) {
     http::Json entry = {{"status", toString(h.status)}, {"at", h.at}};
@@ -72,13 +75,7 @@ http::Json quoteJson(const Quote& q) {
   http::Json items = http::Json::array();
   std::int64_t units = 0;
   for (const auto& l : q.items) {
-    items.push_back({{"productId", l.productId},
-                     {"variantId", l.variantId},
-                     {"sku", l.sku},
-                     {"name", l.name},
-                     {"unitPrice", money(l.unitPrice, q.currency)},
-                     {"quantity", l.quantity},
-                     {"lineTotal", money(l.lineTotal, q.currency)}});
+    items.push_back(lineJson(l, q.currency));
     units += l.quantity;
   }
   return {{"currency", q.currency},

@@ -445,37 +445,32 @@ Reservation Catalog::reserve(std::vector<ReservationLine> lines, std::chrono::se
   return r;
 }
 
-void Catalog::commit(const std::string& reservationId) {
+// A reservation's transition as the caller sees it: done (the read caches hear of it), done
+// already (a retry), unknown, or refused with `conflictCode`.
+void Catalog::finishTransition(CatalogStore::Transition t, const char* conflictCode,
+                               const char* message) {
   using T = CatalogStore::Transition;
-  switch (store_.commitReservation(reservationId, clock_.now())) {
+  switch (t) {
     case T::kDone: changed(); return;
     case T::kAlready: return;
     case T::kUnknown: throw Error::notFound("reservation");
-    case T::kWrongState:
-      throw Error::conflict("reservation_released", "the reservation was released or expired");
+    case T::kWrongState: throw Error::conflict(conflictCode, message);
   }
+}
+
+void Catalog::commit(const std::string& reservationId) {
+  finishTransition(store_.commitReservation(reservationId, clock_.now()), "reservation_released",
+                   "the reservation was released or expired");
 }
 
 void Catalog::release(const std::string& reservationId) {
-  using T = CatalogStore::Transition;
-  switch (store_.releaseReservation(reservationId, clock_.now())) {
-    case T::kDone: changed(); return;
-    case T::kAlready: return;
-    case T::kUnknown: throw Error::notFound("reservation");
-    case T::kWrongState:
-      throw Error::conflict("reservation_committed", "the reservation was already committed");
-  }
+  finishTransition(store_.releaseReservation(reservationId, clock_.now()),
+                   "reservation_committed", "the reservation was already committed");
 }
 
 void Catalog::restock(const std::string& reservationId) {
-  using T = CatalogStore::Transition;
-  switch (store_.restockReservation(reservationId, clock_.now())) {
-    case T::kDone: changed(); return;
-    case T::kAlready: return;
-    case T::kUnknown: throw Error::notFound("reservation");
-    case T::kWrongState:
-      throw Error::conflict("reservation_not_committed", "only sold units can be restocked");
-  }
+  finishTransition(store_.restockReservation(reservationId, clock_.now()),
+                   "reservation_not_committed", "only sold units can be restocked");
 }
 
 int Catalog::releaseExpired() {

@@ -67,6 +67,7 @@ class Catalog {
   Category requireCategory(const std::string& id, const std::string& field);
   std::string uniqueSlug(const std::string& wanted, bool explicitSlug, const std::string& selfId);
   void changed();
+  void finishTransition(CatalogStore::Transition t, const char* conflictCode, const char* message);
   Page listChecked(const ListQuery& query);
 
   CatalogStore& store_;
