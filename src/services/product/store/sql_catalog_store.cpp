@@ -743,12 +743,15 @@ CatalogStore::Transition SqlCatalogStore::commitReservation(const std::string& i
   return notMoved(db_, id, "committed");
 }
 
-CatalogStore::Transition SqlCatalogStore::releaseReservation(const std::string& id,
-                                                             TimePoint now) {
+// A move that changes what is available (release, restock): the products touched get a new
+// revision and their inventory.changed in the same transaction.
+CatalogStore::Transition SqlCatalogStore::moveAndAnnounce(const std::string& id,
+                                                          const std::string& target, TimePoint now,
+                                                          const std::string& stockChange,
+                                                          const std::string& from) {
   return db_.transaction([&](sql::Transaction& tx) {
     std::vector<std::string> products;
-    auto t = finishReservation(tx, id, "released", now, "reserved = reserved - i.quantity",
-                               products, "active");
+    auto t = finishReservation(tx, id, target, now, stockChange, products, from);
     for (const auto& p : products) {
       tx.enqueue("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
     }
@@ -757,18 +760,14 @@ CatalogStore::Transition SqlCatalogStore::releaseReservation(const std::string& 
   });
 }
 
+CatalogStore::Transition SqlCatalogStore::releaseReservation(const std::string& id,
+                                                             TimePoint now) {
+  return moveAndAnnounce(id, "released", now, "reserved = reserved - i.quantity", "active");
+}
+
 CatalogStore::Transition SqlCatalogStore::restockReservation(const std::string& id,
                                                              TimePoint now) {
-  return db_.transaction([&](sql::Transaction& tx) {
-    std::vector<std::string> products;
-    auto t = finishReservation(tx, id, "restocked", now, "stock = stock + i.quantity",
-                               products, "committed");
-    for (const auto& p : products) {
-      tx.enqueue("UPDATE products SET revision = revision + 1 WHERE id = $1", {p});
-    }
-    appendEvents(tx, products, "inventory.changed");
-    return t;
-  });
+  return moveAndAnnounce(id, "restocked", now, "stock = stock + i.quantity", "committed");
 }
 
 int SqlCatalogStore::releaseExpired(TimePoint now, int limit) {

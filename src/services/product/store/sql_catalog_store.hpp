@@ -58,6 +58,8 @@ class SqlCatalogStore final : public CatalogStore {
                     const std::string& type);
   // The same from the answers to eventReads() (three results from `first`), when they were
   // sent in a round trip with other statements.
+  Transition moveAndAnnounce(const std::string& id, const std::string& target, TimePoint now,
+                             const std::string& stockChange, const std::string& from);
   void appendEventsFrom(sql::Transaction& tx, const std::vector<sql::Result>& results,
                         std::size_t first, const std::string& type);
   // Appends one `type` event for each of `products` (as they are now), in bulk.
