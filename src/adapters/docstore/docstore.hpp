@@ -76,9 +76,32 @@ struct Aggregation {
   std::optional<std::int64_t> limit;
 };
 
+// One write of a bulkWrite: insert the documents whose _id is new (as insertMany), or
+// replace-or-insert one document (as upsert).
+struct WriteOp {
+  enum class Kind { kInsert, kUpsert };
+  Kind kind = Kind::kInsert;
+  std::string collection;
+  std::vector<Document> documents;  // exactly one for kUpsert
+
+  static WriteOp insert(std::string c, std::vector<Document> docs) {
+    return {Kind::kInsert, std::move(c), std::move(docs)};
+  }
+  static WriteOp upsert(std::string c, Document doc) {
+    return {Kind::kUpsert, std::move(c), {std::move(doc)}};
+  }
+};
+
 class DocumentStore {
  public:
   virtual ~DocumentStore() = default;
+
+  // Several writes as one call, applied in order (MongoDB's ordered bulkWrite): one commit
+  // instead of one per write, for a caller that records one fact as several documents. The
+  // embedded adapter applies them all or none; with MongoDB a failure part-way leaves the
+  // earlier ones applied, so callers keep each write idempotent (ids derived from what
+  // caused them) and simply repeat the bulk. Returns how many documents kInsert inserted.
+  virtual std::int64_t bulkWrite(const std::vector<WriteOp>& operations) = 0;
 
   // Inserts each document whose _id is new; existing ids are left untouched (an unordered
   // insertMany that ignores duplicate-key errors). Returns how many were inserted. One call

@@ -139,34 +139,53 @@ SqliteDocumentStore::SqliteDocumentStore(std::unique_ptr<sql::Database> db) : db
   sql::applyMigrations(*db_, migrations());
 }
 
-std::int64_t SqliteDocumentStore::insertMany(const std::string& collection,
-                                             const std::vector<Document>& documents) {
-  checkedCollection(collection);
-  if (documents.empty()) return 0;
+std::int64_t SqliteDocumentStore::bulkWrite(const std::vector<WriteOp>& operations) {
+  for (const auto& op : operations) {
+    checkedCollection(op.collection);
+    if (op.kind == WriteOp::Kind::kUpsert && op.documents.size() != 1) {
+      throw Error(ErrorKind::kInternal, "internal", "docstore: an upsert writes one document");
+    }
+  }
   return db_->transaction([&](sql::Transaction& tx) {
     std::int64_t inserted = 0;
-    for (std::size_t start = 0; start < documents.size(); start += kRowsPerInsert) {
-      const std::size_t end = std::min(documents.size(), start + kRowsPerInsert);
-      std::string text = "INSERT INTO documents (collection, id, body) VALUES ";
-      sql::Params params{collection};
-      for (std::size_t i = start; i < end; ++i) {
-        params.push_back(idOf(documents[i]));
-        params.push_back(documents[i].dump());
-        text += (i == start ? "" : ", ") + std::string("($1, $") + std::to_string(params.size() - 1) +
-                ", $" + std::to_string(params.size()) + ")";
+    for (const auto& op : operations) {
+      if (op.kind == WriteOp::Kind::kUpsert) {
+        tx.execute(
+            "INSERT INTO documents (collection, id, body) VALUES ($1, $2, $3) "
+            "ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body",
+            {op.collection, idOf(op.documents.front()), op.documents.front().dump()});
+        continue;
       }
-      text += " ON CONFLICT DO NOTHING";
-      inserted += tx.execute(text, params).affectedRows;
+      const auto& documents = op.documents;
+      for (std::size_t start = 0; start < documents.size(); start += kRowsPerInsert) {
+        const std::size_t end = std::min(documents.size(), start + kRowsPerInsert);
+        std::string text = "INSERT INTO documents (collection, id, body) VALUES ";
+        sql::Params params{op.collection};
+        for (std::size_t i = start; i < end; ++i) {
+          params.push_back(idOf(documents[i]));
+          params.push_back(documents[i].dump());
+          text += (i == start ? "" : ", ") + std::string("($1, $") +
+                  std::to_string(params.size() - 1) + ", $" + std::to_string(params.size()) + ")";
+        }
+        text += " ON CONFLICT DO NOTHING";
+        inserted += tx.execute(text, params).affectedRows;
+      }
     }
     return inserted;
   });
 }
 
+std::int64_t SqliteDocumentStore::insertMany(const std::string& collection,
+                                             const std::vector<Document>& documents) {
+  if (documents.empty()) {
+    checkedCollection(collection);
+    return 0;
+  }
+  return bulkWrite({WriteOp::insert(collection, documents)});
+}
+
 void SqliteDocumentStore::upsert(const std::string& collection, const Document& document) {
-  db_->execute(
-      "INSERT INTO documents (collection, id, body) VALUES ($1, $2, $3) "
-      "ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body",
-      {checkedCollection(collection), idOf(document), document.dump()});
+  bulkWrite({WriteOp::upsert(collection, document)});
 }
 
 std::optional<Document> SqliteDocumentStore::findById(const std::string& collection,

@@ -20,6 +20,7 @@ class SqliteDocumentStore final : public DocumentStore {
   // like the outbox's: the table belongs to the adapter, not to a service).
   explicit SqliteDocumentStore(std::unique_ptr<sql::Database> db);
 
+  std::int64_t bulkWrite(const std::vector<WriteOp>& operations) override;
   std::int64_t insertMany(const std::string& collection,
                           const std::vector<Document>& documents) override;
   void upsert(const std::string& collection, const Document& document) override;

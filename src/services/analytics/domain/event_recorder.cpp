@@ -11,6 +11,7 @@ namespace um::analytics {
 namespace {
 
 using docstore::Condition;
+using docstore::WriteOp;
 using nlohmann::json;
 
 std::string str(const json& p, const char* key) {
@@ -47,17 +48,23 @@ EventRecorder::EventRecorder(docstore::DocumentStore& docs, RecorderOptions opti
 
 void EventRecorder::record(const DomainEvent& e) {
   if (!e.payload.is_object()) return;
-  if (options_.analytics) recordEvent(e);
+  // Everything one event adds goes to the store in one write: an order's event is half a
+  // dozen documents, and one commit each cost more than the rest of the work.
+  Writes writes;
+  if (options_.analytics) recordEvent(e, writes);
   if (e.type.starts_with("order.")) {
-    if (options_.analytics) recordOrder(e);
-    if (e.type == "order.paid") recordSale(e);
+    if (options_.analytics) recordOrder(e, writes);
+    if (e.type == "order.paid") recordSale(e, writes);
   } else if (e.type == "cart.updated" && options_.analytics) {
-    recordCart(e);
+    recordCart(e, writes);
   } else if ((e.type.starts_with("product.") || e.type == "inventory.changed") &&
              options_.recommendations) {
-    recordProduct(e);
-  } else if (e.type == "user.deleted" && options_.analytics) {
-    // Erasure: the person's own trail goes; counts made from it (orders, money) stay.
+    recordProduct(e, writes);
+  }
+  if (!writes.empty()) docs_.bulkWrite(writes);
+  if (e.type == "user.deleted" && options_.analytics) {
+    // Erasure: the person's own trail goes (this event's record too); counts made from it
+    // (orders, money) stay.
     const std::string userId = str(e.payload, "userId");
     if (!userId.empty()) docs_.deleteMany(collections::kEvents, {Condition::eq("userId", userId)});
   }
@@ -67,7 +74,7 @@ void EventRecorder::record(const DomainEvent& e) {
   }
 }
 
-void EventRecorder::recordEvent(const DomainEvent& e) {
+void EventRecorder::recordEvent(const DomainEvent& e, Writes& writes) {
   json doc = {{"_id", e.id},
               {"source", "bus"},
               {"type", e.type},
@@ -80,10 +87,10 @@ void EventRecorder::recordEvent(const DomainEvent& e) {
     doc["userId"] = userId;
     doc["actor"] = "user:" + userId;
   }
-  docs_.insertMany(collections::kEvents, {doc});
+  writes.push_back(WriteOp::insert(collections::kEvents, {std::move(doc)}));
 }
 
-void EventRecorder::recordOrder(const DomainEvent& e) {
+void EventRecorder::recordOrder(const DomainEvent& e, Writes& writes) {
   const json& p = e.payload;
   const std::string orderId = str(p, "orderId").empty() ? e.aggregateId : str(p, "orderId");
   // Read, merge, replace: one consumer thread handles one order's events in order, so no
@@ -102,33 +109,31 @@ void EventRecorder::recordOrder(const DomainEvent& e) {
     order["paid"] = true;
     order["paidAt"] = e.occurredAt;
   }
-  docs_.upsert(collections::kOrders, order);
+  writes.push_back(WriteOp::upsert(collections::kOrders, std::move(order)));
 
   // The ledger's ids make each movement count once: an order is paid once; a refund has its
   // own id.
   if (e.type == "order.paid") {
-    docs_.insertMany(collections::kLedger,
-                     {{{"_id", "paid|" + orderId},
-                       {"kind", "paid"},
-                       {"orderId", orderId},
-                       {"amount", integer(p, "total")},
-                       {"currency", str(p, "currency")},
-                       {"at", e.occurredAt},
-                       {"day", dayOf(e.occurredAt)}}});
+    writes.push_back(WriteOp::insert(collections::kLedger, {{{"_id", "paid|" + orderId},
+                                                             {"kind", "paid"},
+                                                             {"orderId", orderId},
+                                                             {"amount", integer(p, "total")},
+                                                             {"currency", str(p, "currency")},
+                                                             {"at", e.occurredAt},
+                                                             {"day", dayOf(e.occurredAt)}}}));
   } else if (e.type == "order.refunded" && integer(p, "amount") > 0) {
     const std::string refundId = str(p, "refundId").empty() ? e.id : str(p, "refundId");
-    docs_.insertMany(collections::kLedger,
-                     {{{"_id", "refund|" + refundId},
-                       {"kind", "refund"},
-                       {"orderId", orderId},
-                       {"amount", -integer(p, "amount")},
-                       {"currency", str(p, "currency")},
-                       {"at", e.occurredAt},
-                       {"day", dayOf(e.occurredAt)}}});
+    writes.push_back(WriteOp::insert(collections::kLedger, {{{"_id", "refund|" + refundId},
+                                                             {"kind", "refund"},
+                                                             {"orderId", orderId},
+                                                             {"amount", -integer(p, "amount")},
+                                                             {"currency", str(p, "currency")},
+                                                             {"at", e.occurredAt},
+                                                             {"day", dayOf(e.occurredAt)}}}));
   }
 }
 
-void EventRecorder::recordSale(const DomainEvent& e) {
+void EventRecorder::recordSale(const DomainEvent& e, Writes& writes) {
   const json& p = e.payload;
   const std::string orderId = str(p, "orderId").empty() ? e.aggregateId : str(p, "orderId");
   if (!p.contains("items") || !p["items"].is_array()) return;
@@ -162,7 +167,7 @@ void EventRecorder::recordSale(const DomainEvent& e) {
                      {"at", e.occurredAt},
                      {"day", dayOf(e.occurredAt)}});
   }
-  docs_.insertMany(collections::kSales, sales);
+  writes.push_back(WriteOp::insert(collections::kSales, std::move(sales)));
 
   if (!options_.recommendations) return;
   if (order.size() > kMaxPairedProducts) order.resize(kMaxPairedProducts);
@@ -173,18 +178,21 @@ void EventRecorder::recordSale(const DomainEvent& e) {
       pairs.push_back({{"_id", orderId + "|" + a + "|" + b}, {"a", a}, {"b", b}, {"at", e.occurredAt}});
     }
   }
-  docs_.insertMany(collections::kCoPurchases, pairs);
+  if (!pairs.empty()) {
+    writes.push_back(WriteOp::insert(collections::kCoPurchases, std::move(pairs)));
+  }
 }
 
-void EventRecorder::recordCart(const DomainEvent& e) {
+void EventRecorder::recordCart(const DomainEvent& e, Writes& writes) {
   if (integer(e.payload, "itemCount") <= 0) return;
   const std::string cartId = str(e.payload, "cartId").empty() ? e.aggregateId : str(e.payload, "cartId");
   // Only the first event with items creates the document; later ones find it there.
-  docs_.insertMany(collections::kCarts,
-                   {{{"_id", cartId}, {"at", e.occurredAt}, {"day", dayOf(e.occurredAt)}}});
+  writes.push_back(
+      WriteOp::insert(collections::kCarts,
+                      {{{"_id", cartId}, {"at", e.occurredAt}, {"day", dayOf(e.occurredAt)}}}));
 }
 
-void EventRecorder::recordProduct(const DomainEvent& e) {
+void EventRecorder::recordProduct(const DomainEvent& e, Writes& writes) {
   const json& p = e.payload;
   if (!p.contains("product") || !p["product"].is_object()) return;
   const json& product = p["product"];
@@ -199,15 +207,16 @@ void EventRecorder::recordProduct(const DomainEvent& e) {
   if (product.contains("category") && product["category"].is_object()) {
     categoryId = str(product["category"], "id");
   }
-  docs_.upsert(collections::kProducts, {{"_id", id},
-                                        {"slug", str(product, "slug")},
-                                        {"categoryId", categoryId},
-                                        {"status", str(product, "status")},
-                                        {"stock", integer(product, "stock")},
-                                        {"revision", revision},
-                                        {"popularity", integer(p, "popularity")},
-                                        {"createdAt", str(product, "createdAt")},
-                                        {"product", product}});
+  writes.push_back(
+      WriteOp::upsert(collections::kProducts, {{"_id", id},
+                                               {"slug", str(product, "slug")},
+                                               {"categoryId", categoryId},
+                                               {"status", str(product, "status")},
+                                               {"stock", integer(product, "stock")},
+                                               {"revision", revision},
+                                               {"popularity", integer(p, "popularity")},
+                                               {"createdAt", str(product, "createdAt")},
+                                               {"product", product}}));
 }
 
 }  // namespace um::analytics

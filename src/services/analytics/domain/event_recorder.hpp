@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -40,11 +41,13 @@ class EventRecorder {
   static constexpr std::size_t kMaxPairedProducts = 50;
 
  private:
-  void recordEvent(const DomainEvent& e);
-  void recordOrder(const DomainEvent& e);
-  void recordSale(const DomainEvent& e);
-  void recordCart(const DomainEvent& e);
-  void recordProduct(const DomainEvent& e);
+  // The documents one event adds, written together at the end of record().
+  using Writes = std::vector<docstore::WriteOp>;
+  void recordEvent(const DomainEvent& e, Writes& writes);
+  void recordOrder(const DomainEvent& e, Writes& writes);
+  void recordSale(const DomainEvent& e, Writes& writes);
+  void recordCart(const DomainEvent& e, Writes& writes);
+  void recordProduct(const DomainEvent& e, Writes& writes);
 
   docstore::DocumentStore& docs_;
   RecorderOptions options_;

@@ -76,6 +76,31 @@ TEST_P(DocumentStoreContract, UpsertReplacesOrInserts) {
   EXPECT_FALSE(store_->findById("other", "s1")) << "collections are separate";
 }
 
+TEST_P(DocumentStoreContract, BulkWriteAppliesItsWritesInOrder) {
+  const auto inserted = store_->bulkWrite({
+      WriteOp::insert("events", {{{"_id", "e1"}, {"n", 1}}, {{"_id", "e2"}, {"n", 2}}}),
+      WriteOp::upsert("orders", {{"_id", "o1"}, {"status", "pending"}}),
+      WriteOp::upsert("orders", {{"_id", "o1"}, {"status", "paid"}}),  // the later one wins
+      WriteOp::insert("sales", {{{"_id", "s1"}, {"units", 99}}}),      // an existing id: kept
+  });
+  EXPECT_EQ(inserted, 2);
+  EXPECT_EQ(store_->count("events", {}), 2);
+  EXPECT_EQ((*store_->findById("orders", "o1"))["status"], "paid");
+  EXPECT_EQ((*store_->findById("sales", "s1"))["units"], 2);
+  // Repeating the same bulk (a redelivered event) changes nothing and inserts nothing.
+  EXPECT_EQ(store_->bulkWrite({WriteOp::insert("events", {{{"_id", "e1"}, {"n", 7}}})}), 0);
+  EXPECT_EQ((*store_->findById("events", "e1"))["n"], 1);
+  EXPECT_EQ(store_->bulkWrite({}), 0);
+}
+
+TEST_P(DocumentStoreContract, BulkWriteRefusesABadWriteBeforeWritingAnything) {
+  EXPECT_ANY_THROW(store_->bulkWrite({
+      WriteOp::insert("events", {{{"_id", "e1"}}}),
+      WriteOp::insert("bad name", {{{"_id", "x"}}}),
+  }));
+  EXPECT_FALSE(store_->findById("events", "e1"));
+}
+
 TEST_P(DocumentStoreContract, FindFiltersSortsAndLimits) {
   EXPECT_EQ(ids(store_->find("sales", {{Condition::eq("productId", "a")}, {{"at", true}}, {}})),
             (std::vector<std::string>{"s3", "s1"}));
