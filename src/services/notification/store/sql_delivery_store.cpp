@@ -1,5 +1,8 @@
 #include "services/notification/store/sql_delivery_store.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include "adapters/bus/consumer.hpp"
 
 namespace um::notification {
@@ -48,14 +51,14 @@ bool SqlDeliveryStore::enqueue(const std::string& consumer, const std::string& e
     for (const auto& d : deliveries) {
       // ON CONFLICT DO NOTHING: an event id recorded by an older process that purged its
       // processed_events must still not queue the same email twice.
-      tx.execute(
+      tx.enqueue(
           "INSERT INTO deliveries (id, event_id, event_type, user_id, channel, template, "
           "recipient, subject, text_body, html_body, sensitive, status, attempts, "
           "next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
           "$10, $11, $12, 0, $13, $14, $14) ON CONFLICT DO NOTHING",
-          {d.id, d.eventId, d.eventType, optional(d.userId), d.channel, d.templateName,
-           d.recipient, d.subject, d.textBody, d.htmlBody, d.sensitive,
-           std::string(toString(d.status)), d.nextAttemptAt, d.createdAt});
+          {d.id, d.eventId, d.eventType, optional(d.userId), d.channel, d.templateName, d.recipient,
+           d.subject, d.textBody, d.htmlBody, d.sensitive, std::string(toString(d.status)),
+           d.nextAttemptAt, d.createdAt});
     }
     return true;
   });
@@ -63,21 +66,25 @@ bool SqlDeliveryStore::enqueue(const std::string& consumer, const std::string& e
 
 std::vector<Delivery> SqlDeliveryStore::claimDue(const std::string& now,
                                                  const std::string& claimUntil, int limit) {
-  const auto candidates = db_.execute(
-      "SELECT id FROM deliveries WHERE status IN ('queued', 'failed') AND next_attempt_at <= $1 "
-      "AND (claimed_until IS NULL OR claimed_until < $1) ORDER BY next_attempt_at, id LIMIT $2",
-      {now, static_cast<std::int64_t>(limit)});
+  // One statement claims the whole batch (one commit, not one per delivery). The outer
+  // conditions are checked again on each row as it is updated, so of two dispatchers that
+  // picked the same rows, one wins each row; the rows come back in no order, hence the sort.
+  const auto claimed = db_.execute(
+      std::string(
+          "UPDATE deliveries SET claimed_until = $1 WHERE id IN (SELECT id FROM deliveries "
+          "WHERE status IN ('queued', 'failed') AND next_attempt_at <= $2 "
+          "AND (claimed_until IS NULL OR claimed_until < $2) "
+          "ORDER BY next_attempt_at, id LIMIT $3) "
+          "AND status IN ('queued', 'failed') AND (claimed_until IS NULL OR claimed_until < $2) "
+          "RETURNING ") +
+          kColumns,
+      {claimUntil, now, static_cast<std::int64_t>(limit)});
   std::vector<Delivery> out;
-  for (const auto& row : candidates.rows) {
-    const auto id = row.get<std::string>(0);
-    // Conditional: of two dispatchers that picked the same row, one wins.
-    const auto claimed = db_.execute(
-        std::string("UPDATE deliveries SET claimed_until = $1 WHERE id = $2 AND status IN "
-                    "('queued', 'failed') AND (claimed_until IS NULL OR claimed_until < $3) "
-                    "RETURNING ") + kColumns,
-        {claimUntil, id, now});
-    if (!claimed.empty()) out.push_back(deliveryFrom(claimed.rows.front()));
-  }
+  out.reserve(claimed.rows.size());
+  for (const auto& row : claimed.rows) out.push_back(deliveryFrom(row));
+  std::sort(out.begin(), out.end(), [](const Delivery& a, const Delivery& b) {
+    return std::tie(a.nextAttemptAt, a.id) < std::tie(b.nextAttemptAt, b.id);
+  });
   return out;
 }
 
