@@ -146,6 +146,11 @@ std::int64_t SqliteDocumentStore::bulkWrite(const std::vector<WriteOp>& operatio
       throw Error(ErrorKind::kInternal, "internal", "docstore: an upsert writes one document");
     }
   }
+  // Nothing to write takes no write lock.
+  if (std::all_of(operations.begin(), operations.end(),
+                  [](const WriteOp& op) { return op.documents.empty(); })) {
+    return 0;
+  }
   return db_->transaction([&](sql::Transaction& tx) {
     std::int64_t inserted = 0;
     for (const auto& op : operations) {
@@ -177,10 +182,6 @@ std::int64_t SqliteDocumentStore::bulkWrite(const std::vector<WriteOp>& operatio
 
 std::int64_t SqliteDocumentStore::insertMany(const std::string& collection,
                                              const std::vector<Document>& documents) {
-  if (documents.empty()) {
-    checkedCollection(collection);
-    return 0;
-  }
   return bulkWrite({WriteOp::insert(collection, documents)});
 }
 

@@ -20,7 +20,7 @@ namespace {
 
 // Fixed-width RFC 3339 stamps, as the service writes them.
 std::string at(int second) {
-  char text[32];
+  char text[48];
   std::snprintf(text, sizeof text, "2026-01-01T00:%02d:%02d.000Z", second / 60, second % 60);
   return text;
 }
